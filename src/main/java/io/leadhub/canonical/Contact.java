@@ -1,0 +1,21 @@
+package io.leadhub.canonical;
+
+/**
+ * How to reach the person. {@code email} is trimmed and lower-cased; {@code phone} is E.164 when the number could
+ * be parsed, otherwise the trimmed original; {@code phoneOriginal} is always what the source sent.
+ */
+public record Contact(
+        String firstName,
+        String lastName,
+        String fullName,
+        String email,
+        String phone,
+        String phoneOriginal,
+        String phoneType) {
+
+    public static final Contact EMPTY = new Contact(null, null, null, null, null, null, null);
+
+    public boolean hasName() {
+        return firstName != null || lastName != null || fullName != null;
+    }
+}
