@@ -1,0 +1,34 @@
+package io.leadhub.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/** Writes a JSON response on the exchange. */
+@Component
+public class JsonResponses {
+
+    private final ObjectMapper mapper;
+
+    public JsonResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Platform-http copies message headers onto the HTTP response, so every inbound header (API keys,
+     * Authorization, query parameters) is dropped here before the status and content type are set.
+     */
+    public void write(Exchange exchange, int status, Object body) {
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        try {
+            message.setBody(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Response body is not serializable", e);
+        }
+    }
+}

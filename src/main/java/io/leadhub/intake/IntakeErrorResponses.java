@@ -1,0 +1,63 @@
+package io.leadhub.intake;
+
+import io.leadhub.http.HttpProblem;
+import io.leadhub.intake.respond.IntakeResponder;
+import io.leadhub.intake.respond.IntakeResponders;
+import io.leadhub.mapping.LeadValidationException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Writes the error answers chosen by {@link IntakeErrorPolicy} in the source's response style. */
+@Component
+public class IntakeErrorResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeErrorResponses.class);
+
+    private final IntakeResponders responders;
+
+    public IntakeErrorResponses(IntakeResponders responders) {
+        this.responders = responders;
+    }
+
+    public void refused(Exchange exchange) {
+        HttpProblem problem = caught(exchange, HttpProblem.class);
+        responder(exchange).refused(exchange, problem.status(), problem.getMessage(), problem.details());
+    }
+
+    public void invalidLead(Exchange exchange) {
+        LeadValidationException invalid = caught(exchange, LeadValidationException.class);
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!invalid.missing().isEmpty()) {
+            details.put("missing", invalid.missing());
+        }
+        if (!invalid.invalid().isEmpty()) {
+            details.put("invalid", invalid.invalid());
+        }
+        responder(exchange).refused(exchange, 422, invalid.getMessage(), details);
+    }
+
+    public void unavailable(Exchange exchange) {
+        Exception cause = caught(exchange, Exception.class);
+        log.error("Database unavailable for source {} after retries: {}",
+                exchange.getProperty(IntakeProperties.SOURCE), cause.toString());
+        responder(exchange).refused(exchange, 503, "Service temporarily unavailable", Map.of());
+    }
+
+    public void unexpected(Exchange exchange) {
+        Exception cause = caught(exchange, Exception.class);
+        log.error("Intake failed for source {}", exchange.getProperty(IntakeProperties.SOURCE), cause);
+        responder(exchange).refused(exchange, 500, "Internal server error", Map.of());
+    }
+
+    private IntakeResponder responder(Exchange exchange) {
+        return responders.get(exchange.getProperty(IntakeProperties.RESPOND, String.class));
+    }
+
+    private static <T extends Exception> T caught(Exchange exchange, Class<T> type) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, type);
+    }
+}

@@ -1,0 +1,160 @@
+package io.leadhub.intake;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.leadhub.http.HttpProblem;
+import io.leadhub.http.RawFormBodyFilter;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the request body into a JSON-shaped map: JSON objects, or {@code application/x-www-form-urlencoded}
+ * fields (repeated keys become lists). Refuses oversize bodies (413), other content types (415) and
+ * malformed JSON (400, "Invalid JSON body" as the intake.link seed words it).
+ */
+@Component
+public class IntakePayloadParser {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final ObjectReader reader;
+    private final long maxBodyBytes;
+
+    public IntakePayloadParser(ObjectMapper mapper, @Value("${hub.max-body-bytes}") long maxBodyBytes) {
+        // Prices arrive as 12.50; binary floating point would store 12.5 and lose what the vendor sent.
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Map<String, Object> parse(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Long declaredLength = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declaredLength != null && declaredLength > maxBodyBytes) {
+            throw tooLarge();
+        }
+        String contentType = mediaType(message.getHeader(Exchange.CONTENT_TYPE, String.class));
+        if (contentType.equals("application/x-www-form-urlencoded")
+                || contentType.equals(RawFormBodyFilter.RAW_FORM_MEDIA_TYPE)) {
+            return formFields(message);
+        }
+        if (contentType.isEmpty() || contentType.equals("application/json") || contentType.equals("text/json")
+                || contentType.endsWith("+json")) {
+            return jsonObject(body(message));
+        }
+        throw new HttpProblem(415, "Unsupported content type");
+    }
+
+    private byte[] body(Message message) {
+        byte[] body = message.getBody(byte[].class);
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private Map<String, Object> jsonObject(byte[] body) {
+        JsonNode node;
+        try {
+            node = reader.readTree(body);
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("Invalid JSON body");
+        }
+        if (node == null || node.isMissingNode() || !node.isObject()) {
+            throw HttpProblem.badRequest("Invalid JSON body");
+        }
+        try {
+            Map<String, Object> object = reader.forType(OBJECT).readValue(node);
+            // In valid JSON a NUL can only arrive escaped, so most bodies skip the walk.
+            return containsEscapedNul(body) ? withoutNulCharacters(object) : object;
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("Invalid JSON body");
+        }
+    }
+
+    /** Repeated keys (checkbox groups, multi-selects) become lists in the order they were sent. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> formFields(Message message) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        String text = new String(body(message), StandardCharsets.UTF_8);
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            fields.merge(key, value, (old, added) -> {
+                List<Object> values = old instanceof List<?> list ? (List<Object>) list : new ArrayList<>(List.of(old));
+                values.add(added);
+                return values;
+            });
+        }
+        return withoutNulCharacters(fields);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest("Invalid form body");
+        }
+    }
+
+    /** PostgreSQL text and jsonb cannot hold U+0000; it never carries meaning in a lead, so it is dropped. */
+    @SuppressWarnings("unchecked")
+    private static <T> T withoutNulCharacters(T value) {
+        if (value instanceof String text) {
+            return text.indexOf('\0') < 0 ? value : (T) text.replace("\0", "");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> clean = new LinkedHashMap<>();
+            map.forEach((k, v) -> clean.put(withoutNulCharacters(String.valueOf(k)), withoutNulCharacters(v)));
+            return (T) clean;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> clean = new ArrayList<>(list.size());
+            list.forEach(v -> clean.add(withoutNulCharacters(v)));
+            return (T) clean;
+        }
+        return value;
+    }
+
+    private static boolean containsEscapedNul(byte[] body) {
+        for (int i = 0; i + 5 < body.length; i++) {
+            if (body[i] == '\\' && body[i + 1] == 'u' && body[i + 2] == '0' && body[i + 3] == '0'
+                    && body[i + 4] == '0' && body[i + 5] == '0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static HttpProblem tooLarge() {
+        return new HttpProblem(413, "Payload too large");
+    }
+}

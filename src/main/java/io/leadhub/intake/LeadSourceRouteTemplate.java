@@ -1,0 +1,65 @@
+package io.leadhub.intake;
+
+import io.leadhub.intake.respond.IntakeResponders;
+import io.leadhub.mapping.MappingRegistry;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code lead-source} route template. A source is one YAML file in routes/ that names this template and
+ * gives its parameters; everything after the HTTP endpoint is the shared {@code direct:intake} pipeline.
+ */
+@Component
+public class LeadSourceRouteTemplate extends RouteBuilder {
+
+    public static final String TEMPLATE_ID = "lead-source";
+
+    private final MappingRegistry mappings;
+    private final IntakeResponders responders;
+
+    public LeadSourceRouteTemplate(MappingRegistry mappings, IntakeResponders responders) {
+        this.mappings = mappings;
+        this.responders = responders;
+    }
+
+    @Override
+    public void configure() {
+        routeTemplate(TEMPLATE_ID)
+                .templateParameter("source", null, "Source name stored on every lead (e.g. ghl)")
+                .templateParameter("path", null, "HTTP path the source posts to (e.g. /hooks/ghl)")
+                .templateParameter("mapping", null, "Mapping file in mappings/, without .yaml")
+                .templateParameter("auth", "api-key", "How callers authenticate: api-key (X-API-Key or Bearer)")
+                .templateParameter("respond", "hub", "Response style: hub")
+                .configure(context -> validate(SourceSettings.fromTemplateParameters(context.getParameters())))
+                .from("platform-http:{{path}}?httpMethodRestrict=POST")
+                    .routeConfigurationId(IntakeErrorPolicy.ID)
+                    .setProperty(IntakeProperties.SOURCE, constant("{{source}}"))
+                    .setProperty(IntakeProperties.MAPPING, constant("{{mapping}}"))
+                    .setProperty(IntakeProperties.AUTH, constant("{{auth}}"))
+                    .setProperty(IntakeProperties.RESPOND, constant("{{respond}}"))
+                    .to(IntakePipelineRoutes.INTAKE);
+    }
+
+    private void validate(SourceSettings settings) {
+        String where = "lead source '" + settings.source() + "' (" + settings.path() + ")";
+        if (settings.source() == null || !settings.source().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+            throw new IllegalArgumentException(
+                    where + ": source must be lower-case letters, digits, '-' or '_', got '" + settings.source() + "'");
+        }
+        if (settings.path() == null || !settings.path().startsWith("/")) {
+            throw new IllegalArgumentException(where + ": path must start with '/'");
+        }
+        if (!mappings.contains(settings.mapping())) {
+            throw new IllegalArgumentException(where + ": no mapping file '" + settings.mapping()
+                    + "' (known: " + mappings.names() + ")");
+        }
+        if (!SourceSettings.AUTH_SCHEMES.contains(settings.auth())) {
+            throw new IllegalArgumentException(where + ": unknown auth '" + settings.auth()
+                    + "' (known: " + SourceSettings.AUTH_SCHEMES + ")");
+        }
+        if (!responders.contains(settings.respond())) {
+            throw new IllegalArgumentException(where + ": unknown respond '" + settings.respond()
+                    + "' (known: " + responders.names() + ")");
+        }
+    }
+}
