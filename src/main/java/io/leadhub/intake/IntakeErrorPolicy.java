@@ -1,22 +1,27 @@
 package io.leadhub.intake;
 
+import io.leadhub.http.HttpProblem;
+import io.leadhub.mapping.LeadValidationException;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import io.leadhub.persistence.TransientDatabaseFailures;
+import java.sql.SQLException;
+import org.apache.camel.Exchange;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place intake failures become answers. Refusals ({@code HttpProblem}, invalid leads) are answered in
- * the source's dialect; a database hiccup is retried before giving up, because GoHighLevel sends each
- * workflow webhook once and a lead lost to a transient error is lost for good; anything unexpected is a 500
- * without internals.
+ * the source's dialect. A database hiccup is retried with back-off and, if it persists, the already validated
+ * lead is parked in the intake inbox and answered 202: GoHighLevel sends each workflow webhook once, so a
+ * lead lost to a transient error would be lost for good. Anything unexpected is a 500 without internals.
  */
 @Component
 public class IntakeErrorPolicy extends RouteConfigurationBuilder {
 
     public static final String ID = "intake-errors";
+    /** For the parking route itself: if even parking fails, the caller must hear 503, not loop back here. */
+    public static final String PARKING_ID = "intake-parking-errors";
 
     private final IntakeErrorResponses responses;
 
@@ -27,27 +32,34 @@ public class IntakeErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(ID)
-                .onException(io.leadhub.http.HttpProblem.class)
+                .onException(HttpProblem.class)
                     .handled(true)
                     .bean(responses, "refused")
                 .end()
-                .onException(io.leadhub.mapping.LeadValidationException.class)
+                .onException(LeadValidationException.class)
                     .handled(true)
                     .bean(responses, "invalidLead")
                 .end()
-                .onException(TransientDataAccessException.class, RecoverableDataAccessException.class,
-                        CannotGetJdbcConnectionException.class, QueryTimeoutException.class)
+                .onException(DataAccessException.class, SQLException.class)
+                    .onWhen(exchange -> TransientDatabaseFailures.isTransient(
+                            exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
                     .maximumRedeliveries(4)
                     .redeliveryDelay(100)
                     .useExponentialBackOff()
                     .backOffMultiplier(2)
-                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
                     .handled(true)
-                    .bean(responses, "unavailable")
+                    .to(IntakePipelineRoutes.PARK)
                 .end()
                 .onException(Exception.class)
                     .handled(true)
                     .bean(responses, "unexpected")
+                .end();
+
+        routeConfiguration(PARKING_ID)
+                .onException(Exception.class)
+                    .handled(true)
+                    .bean(responses, "unavailable")
                 .end();
     }
 }

@@ -1,10 +1,15 @@
 package io.leadhub.intake;
 
+import io.leadhub.canonical.CanonicalLead;
+import io.leadhub.http.HttpProblem;
 import io.leadhub.intake.respond.IntakeResponders;
 import io.leadhub.mapping.MappingRegistry;
+import io.leadhub.persistence.IntakeInbox;
 import io.leadhub.persistence.LeadStore;
+import io.leadhub.persistence.SavedLead;
 import io.leadhub.security.ApiKeyAuthenticator;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -17,20 +22,27 @@ import org.springframework.stereotype.Component;
 public class IntakePipelineRoutes extends RouteBuilder {
 
     public static final String INTAKE = "direct:intake";
+    /** Where a validated lead goes when the database keeps failing: parked for the replay job, answered 202. */
+    public static final String PARK = "direct:intake-park";
 
     private final ApiKeyAuthenticator authenticator;
     private final IntakePayloadParser parser;
     private final MappingRegistry mappings;
     private final LeadStore leads;
     private final IntakeResponders responders;
+    private final IntakeErrorResponses errorResponses;
+    private final IntakeInbox inbox;
 
     public IntakePipelineRoutes(ApiKeyAuthenticator authenticator, IntakePayloadParser parser,
-            MappingRegistry mappings, LeadStore leads, IntakeResponders responders) {
+            MappingRegistry mappings, LeadStore leads, IntakeResponders responders,
+            IntakeErrorResponses errorResponses, IntakeInbox inbox) {
         this.authenticator = authenticator;
         this.parser = parser;
         this.mappings = mappings;
         this.leads = leads;
         this.responders = responders;
+        this.errorResponses = errorResponses;
+        this.inbox = inbox;
     }
 
     @Override
@@ -43,9 +55,19 @@ public class IntakePipelineRoutes extends RouteBuilder {
                 .process(this::persist).id("persist")
                 .process(this::respond).id("respond");
 
+        from(PARK).routeId("intake-park").routeConfigurationId(IntakeErrorPolicy.PARKING_ID)
+                .choice()
+                    .when(exchangeProperty(IntakeProperties.LEAD).isNull())
+                        // Failed before the lead was validated (e.g. authenticating): nothing safe to park.
+                        .bean(errorResponses, "unavailable")
+                    .otherwise()
+                        .process(this::park).id("park")
+                        .process(this::respondQueued).id("respond-queued")
+                .end();
+
         // Any other path under /hooks/ is a source nobody configured: say so in JSON instead of Spring's 404 page.
         from("platform-http:/hooks/{source}").routeId("unknown-source").routeConfigurationId(IntakeErrorPolicy.ID)
-                .throwException(io.leadhub.http.HttpProblem.notFound("Unknown source"));
+                .throwException(HttpProblem.notFound("Unknown source"));
     }
 
     private void map(Exchange exchange) {
@@ -56,19 +78,32 @@ public class IntakePipelineRoutes extends RouteBuilder {
 
     private void validate(Exchange exchange) {
         String mapping = exchange.getProperty(IntakeProperties.MAPPING, String.class);
-        mappings.get(mapping).validate(exchange.getProperty(IntakeProperties.LEAD, io.leadhub.canonical.CanonicalLead.class));
+        mappings.get(mapping).validate(exchange.getProperty(IntakeProperties.LEAD, CanonicalLead.class));
     }
 
     private void persist(Exchange exchange) {
         exchange.setProperty(IntakeProperties.RESULT, leads.save(
-                exchange.getProperty(IntakeProperties.TENANT_ID, java.util.UUID.class),
+                exchange.getProperty(IntakeProperties.TENANT_ID, UUID.class),
                 exchange.getProperty(IntakeProperties.SOURCE, String.class),
-                exchange.getProperty(IntakeProperties.LEAD, io.leadhub.canonical.CanonicalLead.class),
+                exchange.getProperty(IntakeProperties.LEAD, CanonicalLead.class),
                 exchange.getProperty(IntakeProperties.PAYLOAD)));
+    }
+
+    private void park(Exchange exchange) {
+        exchange.setProperty(IntakeProperties.PARKED_ID, inbox.park(
+                exchange.getProperty(IntakeProperties.TENANT_ID, UUID.class),
+                exchange.getProperty(IntakeProperties.SOURCE, String.class),
+                exchange.getProperty(IntakeProperties.MAPPING, String.class),
+                exchange.getProperty(IntakeProperties.PAYLOAD, Map.class)));
+    }
+
+    private void respondQueued(Exchange exchange) {
+        responders.get(exchange.getProperty(IntakeProperties.RESPOND, String.class)).queued(exchange,
+                exchange.getProperty(IntakeProperties.PARKED_ID, UUID.class));
     }
 
     private void respond(Exchange exchange) {
         responders.get(exchange.getProperty(IntakeProperties.RESPOND, String.class)).accepted(exchange,
-                exchange.getProperty(IntakeProperties.RESULT, io.leadhub.persistence.SavedLead.class));
+                exchange.getProperty(IntakeProperties.RESULT, SavedLead.class));
     }
 }

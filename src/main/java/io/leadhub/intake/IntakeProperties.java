@@ -15,6 +15,8 @@ public final class IntakeProperties {
     public static final String PAYLOAD = "hub.payload";
     public static final String LEAD = "hub.lead";
     public static final String RESULT = "hub.result";
+    /** Id of the intake-inbox entry when the lead was parked instead of stored. */
+    public static final String PARKED_ID = "hub.parkedId";
 
     private IntakeProperties() {
     }

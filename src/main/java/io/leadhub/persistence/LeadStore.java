@@ -9,6 +9,7 @@ import io.leadhub.canonical.Compliance;
 import io.leadhub.canonical.Contact;
 import io.leadhub.canonical.Workflow;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,10 +27,14 @@ public class LeadStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final String lockTimeout;
 
-    public LeadStore(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
+    public LeadStore(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper,
+            @Value("${hub.intake.lock-timeout-ms:2000}") int lockTimeoutMillis) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        // An integer from configuration, never request data; SET does not take bind parameters.
+        this.lockTimeout = "SET LOCAL lock_timeout = '" + lockTimeoutMillis + "ms'";
     }
 
     /**
@@ -38,6 +43,9 @@ public class LeadStore {
      */
     @Transactional
     public SavedLead save(UUID tenantId, String source, CanonicalLead lead, Object rawPayload) {
+        // A request never waits long behind a lock: it fails fast as a transient error, is retried, and
+        // at worst is parked in the intake inbox.
+        jdbc.getJdbcTemplate().execute(lockTimeout);
         SavedLead saved = jdbc.queryForObject(UPSERT_LEAD, leadParameters(tenantId, source, lead, rawPayload),
                 (rs, n) -> new SavedLead(
                         rs.getObject("id", UUID.class),

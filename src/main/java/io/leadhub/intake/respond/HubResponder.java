@@ -4,6 +4,7 @@ import io.leadhub.http.JsonResponses;
 import io.leadhub.persistence.SavedLead;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,16 @@ public class HubResponder implements IntakeResponder {
         body.put("leadId", lead.id());
         body.put("created", lead.created());
         responses.write(exchange, lead.created() ? 201 : 200, body);
+    }
+
+    /** 202: accepted and durably queued; no lead id exists yet. */
+    @Override
+    public void queued(Exchange exchange, UUID parkedId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("queued", true);
+        body.put("queueId", parkedId);
+        responses.write(exchange, 202, body);
     }
 
     @Override

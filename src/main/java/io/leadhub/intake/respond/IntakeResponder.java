@@ -2,6 +2,7 @@ package io.leadhub.intake.respond;
 
 import io.leadhub.persistence.SavedLead;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 
 /**
@@ -14,6 +15,9 @@ public interface IntakeResponder {
     String name();
 
     void accepted(Exchange exchange, SavedLead lead);
+
+    /** The lead is durably parked and will be stored by the replay job. */
+    void queued(Exchange exchange, UUID parkedId);
 
     void refused(Exchange exchange, int status, String message, Map<String, Object> details);
 }

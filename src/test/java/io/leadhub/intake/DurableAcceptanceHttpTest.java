@@ -1,0 +1,119 @@
+package io.leadhub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leadhub.persistence.IntakeInbox;
+import io.leadhub.support.HubHttp.Response;
+import io.leadhub.support.HubIntegrationTest;
+import io.leadhub.support.TestTenants.TestTenant;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * GoHighLevel sends a workflow webhook once: a valid lead must survive a database that keeps failing while
+ * it arrives. These tests make the hub's lead transaction fail for real (a lock held from another
+ * connection) instead of stubbing the store.
+ */
+class DurableAcceptanceHttpTest extends HubIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    IntakeInbox inbox;
+    @Autowired
+    IntakeInboxReplayer replayer;
+
+    @Test
+    void validLeadIsParkedWhileTheDatabaseFailsAndStoredOnceItRecovers() throws Exception {
+        TestTenant tenant = tenants.create();
+        String contactId = "ghl-" + UUID.randomUUID();
+        Response response;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE leads IN SHARE ROW EXCLUSIVE MODE");
+
+            response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                    .json("{\"contact_id\":\"" + contactId + "\",\"first_name\":\"Dana\",\"email\":\"dana@example.com\"}")
+                    .send();
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(202);
+            assertThat(response.json().get("success").asBoolean()).isTrue();
+            assertThat(response.json().get("queued").asBoolean()).isTrue();
+            assertThat(leadCount(tenant)).isZero();
+            blocker.rollback();
+        }
+        UUID queueId = UUID.fromString(response.json().get("queueId").asText());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> leadCount(tenant) == 1);
+
+        Map<String, Object> lead = jdbc.queryForMap(
+                "SELECT id, external_id, first_name, email FROM leads WHERE tenant_id = ?", tenant.id());
+        assertThat(lead).containsEntry("external_id", contactId).containsEntry("first_name", "Dana")
+                .containsEntry("email", "dana@example.com");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lead_events WHERE lead_id = ? AND type = 'lead.created'",
+                Integer.class, lead.get("id"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT lead_id FROM intake_inbox WHERE id = ? AND processed_at IS NOT NULL",
+                UUID.class, queueId)).isEqualTo(lead.get("id"));
+    }
+
+    @Test
+    void concurrentReplayersStoreEachParkedLeadExactlyOnce() throws Exception {
+        TestTenant tenant = tenants.create();
+        int parked = 40;
+        for (int i = 0; i < parked; i++) {
+            inbox.park(tenant.id(), "ghl", "ghl",
+                    Map.of("contact_id", "race-" + i, "first_name", "Lee", "email", "lee" + i + "@example.com"));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Callable<Integer> replay = replayer::replayDue;
+                runs.add(pool.submit(replay));
+            }
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> leadCount(tenant) == parked);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lead_events WHERE tenant_id = ?", Integer.class, tenant.id()))
+                .as("one created event per parked lead, none twice").isEqualTo(parked);
+        assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM intake_inbox WHERE tenant_id = ? AND processed_at IS NOT NULL AND attempts = 1",
+                Integer.class, tenant.id())).isEqualTo(parked);
+    }
+
+    @Test
+    void parkedLeadThatNoLongerValidatesIsGivenUpOnNotRetriedForever() {
+        TestTenant tenant = tenants.create();
+        UUID id = inbox.park(tenant.id(), "ghl", "ghl", Map.of("contact_id", "nobody", "city", "Austin"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT failed_at IS NOT NULL FROM intake_inbox WHERE id = ?", Boolean.class, id));
+
+        assertThat(jdbc.queryForObject("SELECT attempts FROM intake_inbox WHERE id = ?", Integer.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_error FROM intake_inbox WHERE id = ?", String.class, id))
+                .contains("name, email or phone");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    private int leadCount(TestTenant tenant) {
+        return jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id());
+    }
+}
