@@ -17,8 +17,9 @@ sealed interface ValueSource {
 
     /**
      * Candidate paths in order; the first present value that converts wins. Keys the rule looked at and found
-     * empty ("null", "") are consumed too: the mapping knows them, so custom need not repeat them. Keys after the
-     * winner, and values that would not convert, are left for custom.
+     * empty ("null", "") are consumed too: the mapping knows them and they say nothing, so custom need not repeat
+     * them. Keys after the winner, values that would not convert, and values a transform reduced to nothing
+     * (rest-words of "Cher") are left for custom, because they did say something.
      */
     record Paths(List<String> written, List<String> normalized) implements ValueSource {
         @Override
@@ -31,9 +32,12 @@ sealed interface ValueSource {
                     } catch (ValueException unusable) {
                         continue;
                     }
-                    run.consume(match.address());
                     if (value != null) {
+                        run.consume(match.address());
                         return new Resolved(match.value(), value);
+                    }
+                    if (run.settings().nulls().isAbsent(match.value())) {
+                        run.consume(match.address());
                     }
                 }
             }
