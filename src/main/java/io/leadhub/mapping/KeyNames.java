@@ -3,6 +3,7 @@ package io.leadhub.mapping;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one rule for when two spellings are the same key: case, whitespace, underscores and dashes carry no meaning
@@ -31,6 +32,8 @@ final class KeyNames {
         if (separator == null || !key.contains(separator)) {
             return normalize(key);
         }
-        return String.join(".", Arrays.stream(key.split(Pattern.quote(separator), -1)).map(KeyNames::normalize).toList());
+        return Arrays.stream(key.split(Pattern.quote(separator), -1))
+                .map(KeyNames::normalize)
+                .collect(Collectors.joining("."));
     }
 }

@@ -1,6 +1,9 @@
 package io.leadhub.mapping;
 
-/** A mapping file that cannot be used. The message always starts with the file, so a failed startup says where to look. */
+/**
+ * A mapping file that cannot be used. The message always starts with the file, so a failed startup says where to
+ * look.
+ */
 public class MappingFileException extends RuntimeException {
 
     private final String file;

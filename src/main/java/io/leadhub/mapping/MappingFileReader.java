@@ -102,7 +102,7 @@ final class MappingFileReader {
         String region = text(node, "defaultRegion").toUpperCase(Locale.ROOT);
         if (!Phones.regions().contains(region)) {
             throw fail("defaultRegion '" + node.asText() + "' is not a region code libphonenumber knows"
-                    + " (two letters such as US, GB, MY)" + Suggestions.didYouMean(region, Phones.regions()));
+                    + " (two letters such as US, GB, MY)");
         }
         return region;
     }

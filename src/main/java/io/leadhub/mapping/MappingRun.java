@@ -39,7 +39,8 @@ final class MappingRun {
     /** Built once, and only for mappings that have expressions. */
     Map<String, Object> expressionInput() {
         if (expressionInput == null) {
-            expressionInput = settings.flatten() == null ? payload : PayloadPaths.unflatten(payload, settings.flatten());
+            String separator = settings.flatten();
+            expressionInput = separator == null ? payload : PayloadPaths.unflatten(payload, separator);
         }
         return expressionInput;
     }

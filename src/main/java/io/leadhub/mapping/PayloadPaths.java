@@ -86,7 +86,8 @@ final class PayloadPaths {
         Object existing = into.get(head);
         if (path.size() == 1) {
             if (existing instanceof Map<?, ?> existingMap && value instanceof Map<?, ?> valueMap) {
-                ((Map<String, Object>) valueMap).forEach((k, v) -> put((Map<String, Object>) existingMap, List.of(k), v));
+                Map<String, Object> merged = (Map<String, Object>) existingMap;
+                ((Map<String, Object>) valueMap).forEach((k, v) -> put(merged, List.of(k), v));
                 return true;
             }
             return existing == null && into.putIfAbsent(head, value) == null;
@@ -95,6 +96,7 @@ final class PayloadPaths {
             existing = new LinkedHashMap<String, Object>();
             into.put(head, existing);
         }
-        return existing instanceof Map<?, ?> next && put((Map<String, Object>) next, path.subList(1, path.size()), value);
+        return existing instanceof Map<?, ?> next
+                && put((Map<String, Object>) next, path.subList(1, path.size()), value);
     }
 }

@@ -2,6 +2,7 @@ package io.leadhub.mapping;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ final class Phones {
         String trimmed = number.strip();
         try {
             PhoneNumber parsed = UTIL.parse(trimmed, defaultRegion);
-            return UTIL.isPossibleNumber(parsed) ? UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164) : trimmed;
+            return UTIL.isPossibleNumber(parsed) ? UTIL.format(parsed, PhoneNumberFormat.E164) : trimmed;
         } catch (NumberParseException e) {
             return trimmed;
         }

@@ -15,15 +15,15 @@ final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             String normalized = KeyNames.normalize(candidate);
-            int distance = normalized.equals(wanted) ? 0 : distance(wanted, normalized);
+            // A truncated name ("split" for split-comma) is as good a guess as a one-letter typo.
+            int distance = normalized.equals(wanted) ? 0
+                    : wanted.length() >= 3 && normalized.startsWith(wanted) ? 1 : distance(wanted, normalized);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        boolean plausible = best != null && (bestDistance <= Math.max(2, wanted.length() / 3)
-                || (wanted.length() >= 3 && KeyNames.normalize(best).startsWith(wanted)));
-        return plausible ? " (did you mean " + best + "?)" : "";
+        return best != null && bestDistance <= Math.max(2, wanted.length() / 3) ? " (did you mean " + best + "?)" : "";
     }
 
     private static int distance(String a, String b) {

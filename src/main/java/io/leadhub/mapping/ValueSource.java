@@ -9,7 +9,7 @@ sealed interface ValueSource {
     /** The converted value, or null when nothing usable was found. */
     Resolved resolve(MappingRun run, Converter converter);
 
-    /** A rule's transforms plus its target's normalization; null for "no value", {@link ValueException} for unusable. */
+    /** A rule's transforms and its target's normalization: null for "no value", {@link ValueException} if unusable. */
     @FunctionalInterface
     interface Converter {
         Object convert(Object original);

@@ -1,6 +1,7 @@
 /**
  * Mapping files: one YAML file per source dialect that says which incoming keys become which canonical fields,
- * and the machinery that applies it ({@link io.leadhub.mapping.MappingRegistry}, {@link io.leadhub.mapping.LeadMapping}).
+ * and the machinery that applies it ({@link io.leadhub.mapping.MappingRegistry},
+ * {@link io.leadhub.mapping.LeadMapping}).
  *
  * <p>Depends only on {@code io.leadhub.canonical}, Jackson (to read YAML), libphonenumber (E.164) and the dashjoin
  * JSONata engine (expressions). No Camel and no Spring here: routes and configuration call into this package, never

@@ -76,7 +76,8 @@ class KeyMatchingTest {
     void firstPresentCandidateWinsAndLaterCandidatesStayInCustom() {
         LeadMapping mapping = mapping("fields: { externalId: [contact_id, id, contact.id] }");
 
-        CanonicalLead lead = mapping.map(payload("{\"id\": \"b\", \"contact\": {\"id\": \"c\"}, \"contact_id\": \"a\"}"));
+        CanonicalLead lead = mapping.map(payload("""
+                {"id": "b", "contact": {"id": "c"}, "contact_id": "a"}"""));
 
         assertThat(lead.externalId()).isEqualTo("a");
         assertThat(lead.custom()).isEqualTo(Map.of("id", "b", "contact", Map.of("id", "c")));

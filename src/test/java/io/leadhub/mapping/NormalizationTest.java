@@ -42,8 +42,8 @@ class NormalizationTest {
     @Test
     void theLiteralNullMeansNoValueEverywhereInsideTheLead() {
         CanonicalLead lead = EVERYTHING.map(payload("""
-                {"first": "null", "email": " NULL ", "tags": ["a", "null", "", "b"], "extra": {"x": "null", "y": [1, "null"]},
-                 "stage": "null"}"""));
+                {"first": "null", "email": " NULL ", "tags": ["a", "null", "", "b"],
+                 "extra": {"x": "null", "y": [1, "null"]}, "stage": "null"}"""));
 
         assertThat(lead.contact()).isEqualTo(Contact.EMPTY);
         assertThat(lead.workflow().tags()).containsExactly("a", "b");
@@ -72,7 +72,8 @@ class NormalizationTest {
 
     @Test
     void numbersAndStringsAreAcceptedAlike() {
-        CanonicalLead fromNumbers = EVERYTHING.map(payload("{\"id\": 123, \"price\": 12.5, \"dpp\": 3, \"phone\": 5555550123}"));
+        CanonicalLead fromNumbers = EVERYTHING.map(payload("""
+                {"id": 123, "price": 12.5, "dpp": 3, "phone": 5555550123}"""));
         CanonicalLead fromStrings = EVERYTHING.map(payload(
                 "{\"id\": \"123\", \"price\": \"12.5\", \"dpp\": \"3\", \"phone\": \"5555550123\"}"));
 

@@ -93,7 +93,8 @@ class ShippedMappingsTest {
         assertThat(lead.contact()).isEqualTo(new Contact("John", "Deo", "John Deo", "johndeo@gmail.comm",
                 "+919509597501", "+919509597501", null));
         assertThat(lead.dateOfBirth()).isEqualTo(LocalDate.of(2000, 1, 5));
-        assertThat(lead.address()).isEqualTo(new Address("3535 1st St N", null, "ruDolomitebika", "AL", "452001", "DE"));
+        assertThat(lead.address())
+                .isEqualTo(new Address("3535 1st St N", null, "ruDolomitebika", "AL", "452001", "DE"));
         assertThat(lead.attribution()).isEqualTo(Attribution.EMPTY);
         assertThat(lead.workflow().tags()).containsExactly("id magna sed Lorem", "Duis dolor commodo aliqua");
         assertThat(lead.workflow().assignee()).isEqualTo("nmFmQEsNgz6AVpgLVUJ0");
