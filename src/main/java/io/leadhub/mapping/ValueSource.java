@@ -58,6 +58,7 @@ sealed interface ValueSource {
      * may combine or merely test keys, so the hub cannot tell which of them it really used. A failing evaluation is
      * treated as "no value", like a missing key, since it is caused by the data, not the file (which compiled);
      * that includes the engine's own runtime failures, which must not turn one odd payload into a failed intake.
+     * The compiled expression is shared by all request threads; the engine keeps evaluation state per thread.
      */
     record Expression(String text, Jsonata compiled) implements ValueSource {
         @Override

@@ -79,13 +79,14 @@ final class Values {
         if (value instanceof Boolean bool) {
             return bool;
         }
-        String text = value instanceof Map<?, ?> || value instanceof List<?> ? "" : text(value, NullValues.EMPTY_ONLY)
-                .toLowerCase(Locale.ROOT);
-        if (TRUE.contains(text)) {
-            return true;
-        }
-        if (FALSE.contains(text)) {
-            return false;
+        if (value instanceof String || value instanceof Number) {
+            String text = text(value, NullValues.EMPTY_ONLY).toLowerCase(Locale.ROOT);
+            if (TRUE.contains(text)) {
+                return true;
+            }
+            if (FALSE.contains(text)) {
+                return false;
+            }
         }
         throw new ValueException("not a yes/no value");
     }
