@@ -6,7 +6,9 @@ import static io.leadhub.mapping.Fixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadhub.canonical.CanonicalLead;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Constants, defaults, JSONata expressions, custom.* and status.* targets. */
@@ -108,6 +110,23 @@ class RuleSourcesTest {
 
         assertThat(mapping.map(Map.of("source", "Google", "medium", "CPC")).workflow().tags())
                 .containsExactly("google", "cpc");
+    }
+
+    @Test
+    void oneMappingServesConcurrentRequests() {
+        LeadMapping mapping = mapping("""
+                fields:
+                  fullName: { expression: "$join([first, last], ' ')" }
+                  email: [email]
+                """);
+
+        List<String> expected = IntStream.range(0, 2000).mapToObj(i -> "A" + i + " B" + i).toList();
+        List<String> mapped = IntStream.range(0, 2000).parallel()
+                .mapToObj(i -> mapping.map(Map.of("first", "A" + i, "last", "B" + i, "email", i + "@example.com")))
+                .map(lead -> lead.contact().fullName())
+                .toList();
+
+        assertThat(mapped).isEqualTo(expected);
     }
 
     @Test
