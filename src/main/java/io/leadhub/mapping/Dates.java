@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,12 @@ final class Dates {
     static DateTimeFormatter pattern(String pattern) {
         DateTimeFormatter formatter;
         try {
-            formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+            // STRICT so 02/30 is refused rather than quietly becoming 02/29; the default era lets the familiar
+            // yyyy (year of era) work under STRICT, which otherwise demands an era in the text.
+            formatter = new DateTimeFormatterBuilder().appendPattern(pattern)
+                    .parseDefaulting(ChronoField.ERA, 1)
+                    .toFormatter(Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid date pattern '" + pattern + "': " + e.getMessage());
         }
@@ -69,7 +76,7 @@ final class Dates {
             return text.contains("T")
                     ? LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(text))
                     : LocalDate.parse(text, DateTimeFormatter.ISO_DATE);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw new ValueException("not a date");
         }
     }

@@ -85,6 +85,8 @@ class TransformTest {
         assertThatThrownBy(() -> apply("date", "01/05/2000")).isInstanceOf(ValueException.class);
         assertThatThrownBy(() -> apply("date:MM/dd/yyyy", "2000-01-05")).isInstanceOf(ValueException.class);
         assertThatThrownBy(() -> apply("date", 1.5)).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("date:MM/dd/yyyy", "02/30/2000")).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("date", "99999999999999999999")).isInstanceOf(ValueException.class);
     }
 
     @Test
