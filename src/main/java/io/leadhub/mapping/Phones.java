@@ -1,0 +1,35 @@
+package io.leadhub.mapping;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Set;
+
+/** Phone numbers to E.164 with libphonenumber; what it cannot read is kept as sent rather than lost. */
+final class Phones {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private Phones() {
+    }
+
+    /**
+     * E.164 when the number is possible for the default region (or carries its own +country prefix); otherwise the
+     * trimmed text. "Possible" (length) rather than "valid" (allocated ranges) so test and newly issued numbers such
+     * as +1 555 555 0123 still normalize.
+     */
+    static String toE164(String number, String defaultRegion) {
+        String trimmed = number.strip();
+        try {
+            PhoneNumber parsed = UTIL.parse(trimmed, defaultRegion);
+            return UTIL.isPossibleNumber(parsed) ? UTIL.format(parsed, PhoneNumberFormat.E164) : trimmed;
+        } catch (NumberParseException e) {
+            return trimmed;
+        }
+    }
+
+    static Set<String> regions() {
+        return UTIL.getSupportedRegions();
+    }
+}

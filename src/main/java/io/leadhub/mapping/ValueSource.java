@@ -1,0 +1,75 @@
+package io.leadhub.mapping;
+
+import com.dashjoin.jsonata.Jsonata;
+import java.util.List;
+
+/** Where a rule takes its value from: source keys, a constant, or a JSONata expression. */
+sealed interface ValueSource {
+
+    /** The converted value, or null when nothing usable was found. */
+    Resolved resolve(MappingRun run, Converter converter);
+
+    /** A rule's transforms and its target's normalization: null for "no value", {@link ValueException} if unusable. */
+    @FunctionalInterface
+    interface Converter {
+        Object convert(Object original);
+    }
+
+    /**
+     * Candidate paths in order; the first present value that converts wins. Keys the rule looked at and found
+     * empty ("null", "") are consumed too: the mapping knows them and they say nothing, so custom need not repeat
+     * them. Keys after the winner, values that would not convert, and values a transform reduced to nothing
+     * (rest-words of "Cher") are left for custom, because they did say something.
+     */
+    record Paths(List<String> written, List<String> normalized) implements ValueSource {
+        @Override
+        public Resolved resolve(MappingRun run, Converter converter) {
+            for (String path : normalized) {
+                for (PayloadPaths.Match match : run.find(path)) {
+                    Object value;
+                    try {
+                        value = converter.convert(match.value());
+                    } catch (ValueException unusable) {
+                        continue;
+                    }
+                    if (value != null) {
+                        run.consume(match.address());
+                        return new Resolved(match.value(), value);
+                    }
+                    if (run.settings().nulls().isAbsent(match.value())) {
+                        run.consume(match.address());
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    record Constant(Object value) implements ValueSource {
+        @Override
+        public Resolved resolve(MappingRun run, Converter converter) {
+            Object converted = converter.convert(value);
+            return converted == null ? null : new Resolved(value, converted);
+        }
+    }
+
+    /**
+     * Evaluated on the whole payload (unflattened when the file flattens). Reads do not consume keys: an expression
+     * may combine or merely test keys, so the hub cannot tell which of them it really used. A failing evaluation is
+     * treated as "no value", like a missing key, since it is caused by the data, not the file (which compiled);
+     * that includes the engine's own runtime failures, which must not turn one odd payload into a failed intake.
+     * The compiled expression is shared by all request threads; the engine keeps evaluation state per thread.
+     */
+    record Expression(String text, Jsonata compiled) implements ValueSource {
+        @Override
+        public Resolved resolve(MappingRun run, Converter converter) {
+            try {
+                Object result = compiled.evaluate(run.expressionInput());
+                Object converted = result == Jsonata.NULL_VALUE ? null : converter.convert(result);
+                return converted == null ? null : new Resolved(result, converted);
+            } catch (RuntimeException noValue) {
+                return null;
+            }
+        }
+    }
+}
