@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Benchmark: POST /hooks/ghl through the whole hub versus the raw PostgreSQL single-row insert limit,
+# measured in the same run, on the same PostgreSQL, on this machine. Loopback only, bounded in time.
+#
+#   bench/run.sh                      # 1, 8 and 32 concurrent clients, 20 s each, writes docs/PERFORMANCE.md
+#   BENCH_DURATION=10 bench/run.sh    # shorter
+#
+# Needs: Java 17, wrk and pgbench/psql (Debian: apt-get install wrk postgresql-client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-15}
+LEVELS=${BENCH_CONCURRENCY:-"1 8 32"}
+HUB_PORT=${BENCH_HUB_PORT:-18080}
+PG_PORT=${BENCH_PG_PORT:-55432}
+OUT=bench/out
+REPORT=docs/PERFORMANCE.md
+
+for tool in java wrk pgbench psql; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' not found (apt-get install wrk postgresql-client)" >&2; exit 1; }
+done
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+echo "bench: building the jar"
+./mvnw -q -B -ntp -DskipTests package
+JAR=$(ls target/lead-intake-hub-*.jar | grep -v '\.original$' | head -1)
+
+random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+export HUB_ADMIN_KEY=$(random_hex 24) HUB_SECRET_KEY=$(random_hex 32)
+
+echo "bench: starting the hub on :$HUB_PORT with its embedded PostgreSQL on :$PG_PORT (fsync on)"
+java -jar "$JAR" --server.port="$HUB_PORT" \
+  --hub.embedded-db.port="$PG_PORT" --hub.embedded-db.data-dir="$OUT/pgdata" \
+  --logging.level.root=WARN > "$OUT/hub.log" 2>&1 &
+HUB_PID=$!
+trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$HUB_PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 $HUB_PID 2>/dev/null || { echo "bench: hub exited, see $OUT/hub.log" >&2; exit 1; }
+  sleep 1
+done
+
+PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1)
+TENANT=00000000-0000-0000-0000-00000000b0b0
+export BENCH_API_KEY="il_live_bench$(random_hex 12)"
+"${PSQL[@]}" <<SQL
+INSERT INTO tenants (id, practice_name, slug, first_name, last_name, email)
+VALUES ('$TENANT', 'Bench', 'bench', 'Bench', 'Owner', 'bench@example.com');
+INSERT INTO api_keys (id, tenant_id, key_hash, key_prefix)
+VALUES (gen_random_uuid(), '$TENANT', sha256(convert_to('$BENCH_API_KEY', 'UTF8')), 'il_live_benc');
+-- The raw limit writes the same row shape into a copy of leads with the same defaults and indexes.
+CREATE TABLE bench_raw_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES);
+SQL
+
+# Percentile of a list of numbers (one per line), in the unit given.
+percentile() { sort -n | awk -v p="$1" '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} i=int(NR*p/100); if (i<1) i=1; if (i>NR) i=NR; print a[i]}'; }
+# wrk prints latencies as 850.00us / 1.23ms / 1.02s: to milliseconds.
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}'; }
+threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
+leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$TENANT'"; }
+
+echo "bench: warming the hub up for ${WARMUP}s"
+BENCH_RUN_ID="$(date +%s)-warmup" wrk -t2 -c8 -d"${WARMUP}s" -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/warmup.txt"
+
+ROWS=()
+for c in $LEVELS; do
+  t=$(threads_for "$c")
+  echo "bench: raw insert limit, $c client(s), ${DURATION}s"
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -f ../raw-insert.sql -c "$c" -j "$t" \
+      -T "$DURATION" -l --log-prefix="raw-c$c" postgres > "raw-c$c.txt" 2>&1)
+  raw_tps=$(grep -oE 'tps = [0-9.]+' "$OUT/raw-c$c.txt" | head -1 | awk '{printf "%.0f", $3}')
+  raw_p50=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 50)
+  raw_p99=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 99)
+
+  echo "bench: hub POST /hooks/ghl, $c connection(s), ${DURATION}s"
+  before=$(leads_count)
+  BENCH_RUN_ID="$(date +%s)-c$c" wrk -t"$t" -c"$c" -d"${DURATION}s" --latency -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/hub-c$c.txt"
+  after=$(leads_count)
+  errors=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$OUT/hub-c$c.txt" | awk '{print $NF}' || true)
+  hub_rps=$(awk -v n=$((after - before)) -v d="$DURATION" 'BEGIN {printf "%.0f", n/d}')
+  hub_p50=$(awk '$1=="50%" {print $2}' "$OUT/hub-c$c.txt" | to_ms)
+  hub_p99=$(awk '$1=="99%" {print $2}' "$OUT/hub-c$c.txt" | to_ms)
+  ratio=$(awk -v h="$hub_rps" -v r="$raw_tps" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}')
+  ROWS+=("| $c | $hub_rps | $hub_p50 | $hub_p99 | $raw_tps | $(printf '%.2f' "$raw_p50") | $(printf '%.2f' "$raw_p99") | **$ratio** | ${errors:-0} |")
+  echo "bench:   hub $hub_rps leads/s (p50 $hub_p50 ms, p99 $hub_p99 ms), raw $raw_tps inserts/s, ratio $ratio"
+done
+
+CPU=$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
+MEM=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
+PGV=$("${PSQL[@]}" -c "SHOW server_version")
+{
+  echo "<!-- bench:start -->"
+  echo "### Run of $(date -u +%Y-%m-%d) ($(date -u +%H:%MZ))"
+  echo
+  echo "- Machine: $(nproc) cores ($CPU), $MEM; hub, PostgreSQL, wrk and pgbench share it."
+  echo "- Database: embedded PostgreSQL $PGV, fsync and synchronous_commit on, same server for both columns."
+  echo "- Command: \`BENCH_DURATION=$DURATION bench/run.sh\` (levels: $LEVELS; ${WARMUP}s warm-up first)."
+  echo "- Hub: each request is a new GoHighLevel lead (unique contact_id): authenticate, parse, map, validate,"
+  echo "  upsert + history event in one transaction. leads/s counts rows actually committed."
+  echo "- Raw: pgbench, one autocommitted INSERT of the same row shape into a copy of the leads table."
+  echo
+  echo "| clients | hub leads/s | hub p50 ms | hub p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | hub/raw | hub non-2xx |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${ROWS[@]}"
+  echo "<!-- bench:end -->"
+} > "$OUT/results.md"
+
+if [ -f "$REPORT" ] && grep -q '<!-- bench:start -->' "$REPORT"; then
+  awk -v results="$OUT/results.md" '
+    /<!-- bench:start -->/ {while ((getline line < results) > 0) print line; skip=1; next}
+    /<!-- bench:end -->/ {skip=0; next}
+    !skip {print}' "$REPORT" > "$OUT/report.md" && mv "$OUT/report.md" "$REPORT"
+else
+  cat "$OUT/results.md" >> "$REPORT"
+fi
+echo "bench: results written to $REPORT"
+cat "$OUT/results.md"

@@ -1,0 +1,172 @@
+package io.leadhub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhub.support.Fixtures;
+import io.leadhub.support.HubHttp.Response;
+import io.leadhub.support.HubIntegrationTest;
+import io.leadhub.support.TestTenants.TestTenant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /hooks/ghl with GoHighLevel's real payload shapes: what is answered, what is stored, and the dedup rule
+ * (tenant + source + contact id) under repeats, other tenants and concurrent first deliveries.
+ */
+class GhlIntakeHttpTest extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void workflowWebhookCreatesACanonicalLeadAndKeepsEveryUnmappedKey() throws Exception {
+        TestTenant tenant = tenants.create();
+        String payload = Fixtures.read("ghl-workflow-webhook-form.json");
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(payload).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("success").asBoolean()).isTrue();
+        assertThat(response.json().get("created").asBoolean()).isTrue();
+        UUID leadId = UUID.fromString(response.json().get("leadId").asText());
+        Map<String, Object> lead = jdbc.queryForMap("SELECT * FROM leads WHERE id = ?", leadId);
+        assertThat(lead)
+                .containsEntry("tenant_id", tenant.id())
+                .containsEntry("source", "ghl")
+                .containsEntry("external_id", "Yq3RsT4uVwXz5AbCdEfG")
+                .containsEntry("first_name", "Jordan")
+                .containsEntry("last_name", "Example")
+                .containsEntry("full_name", "Jordan Example")
+                .containsEntry("email", "jordan@example.com")
+                .containsEntry("phone", "+60123456789")
+                .containsEntry("country", "MY")
+                .containsEntry("utm_source", "google")
+                .containsEntry("utm_medium", "cpc")
+                .containsEntry("utm_campaign", "solar-q2")
+                .containsEntry("utm_term", null);
+        assertThat(JSON.readTree(lead.get("tags").toString())).hasToString("[\"website lead\",\"solar\"]");
+        var custom = JSON.readTree(lead.get("custom").toString());
+        assertThat(custom.get("Property Type (Condo/Apartment not suitable)").asText()).isEqualTo("Landed");
+        assertThat(custom.get("Industry")).hasToString("[\"Manufacturing\"]");
+        assertThat(custom.get("location").get("id").asText()).isEqualTo("Lc1BcDeFgHiJkLmNoPqR");
+        assertThat(custom.get("customData").get("Monthly TNB Bill").asText()).isEqualTo("RM300-RM500");
+        assertThat(JSON.readTree(lead.get("raw").toString())).isEqualTo(JSON.readTree(payload));
+        assertThat(eventTypes(leadId)).containsExactly("lead.created");
+    }
+
+    @Test
+    void marketplaceContactCreateIsNormalized() throws Exception {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json(Fixtures.read("ghl-contact-create.json")).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        Map<String, Object> lead = jdbc.queryForMap("SELECT * FROM leads WHERE id = ?",
+                UUID.fromString(response.json().get("leadId").asText()));
+        assertThat(lead)
+                .containsEntry("external_id", "nmFmQEsNgz6AVpgLVUJ0")
+                .containsEntry("email", "johndeo@gmail.comm")
+                .containsEntry("phone", "+919509597501")
+                .containsEntry("postal_code", "452001")
+                .containsEntry("date_of_birth", java.sql.Date.valueOf("2000-01-05"));
+        assertThat(JSON.readTree(lead.get("tags").toString()))
+                .hasToString("[\"id magna sed Lorem\",\"Duis dolor commodo aliqua\"]");
+    }
+
+    @Test
+    void sameContactAgainUpdatesTheLeadAndAnswers200() {
+        TestTenant tenant = tenants.create();
+        String first = "{\"contact_id\":\"c-1\",\"first_name\":\"Ann\",\"email\":\"ann@example.com\",\"city\":\"Austin\"}";
+        String second = "{\"contact_id\":\"c-1\",\"first_name\":\"Ann\",\"email\":\"ANN.NEW@example.com \"}";
+
+        Response created = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(first).send();
+        Response updated = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(second).send();
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("created").asBoolean()).isFalse();
+        assertThat(updated.json().get("leadId")).isEqualTo(created.json().get("leadId"));
+        UUID leadId = UUID.fromString(created.json().get("leadId").asText());
+        Map<String, Object> lead = jdbc.queryForMap("SELECT email, city FROM leads WHERE id = ?", leadId);
+        assertThat(lead).containsEntry("email", "ann.new@example.com").containsEntry("city", "Austin");
+        assertThat(eventTypes(leadId)).containsExactly("lead.created", "lead.updated");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sameContactIdUnderAnotherTenantIsAnotherLead() {
+        TestTenant one = tenants.create();
+        TestTenant two = tenants.create();
+        String payload = "{\"contact_id\":\"shared-id\",\"first_name\":\"Bo\"}";
+
+        Response first = http.post("/hooks/ghl").apiKey(one.apiKey()).json(payload).send();
+        Response second = http.post("/hooks/ghl").apiKey(two.apiKey()).json(payload).send();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().get("leadId")).isNotEqualTo(first.json().get("leadId"));
+    }
+
+    @Test
+    void concurrentFirstDeliveriesOfOneContactCreateExactlyOneLead() throws Exception {
+        TestTenant tenant = tenants.create();
+        String payload = "{\"contact_id\":\"race-1\",\"first_name\":\"Cy\",\"phone\":\"(512) 555-0147\"}";
+        int racers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<Response>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(payload).send();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : sent) {
+                responses.add(future.get());
+            }
+
+            assertThat(responses).extracting(Response::status).containsOnly(200, 201);
+            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+            assertThat(responses).extracting(r -> r.json().get("leadId").asText()).containsOnly(
+                    responses.get(0).json().get("leadId").asText());
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lead_events WHERE tenant_id = ?", Integer.class, tenant.id()))
+                .isEqualTo(racers);
+        assertThat(jdbc.queryForObject("SELECT phone FROM leads WHERE tenant_id = ?", String.class, tenant.id()))
+                .isEqualTo("+15125550147");
+    }
+
+    @Test
+    void literalNullFromGhlMeansNoValue() {
+        TestTenant tenant = tenants.create();
+        String payload = "{\"contact_id\":\"n-1\",\"first_name\":\"Di\",\"email\":\"null\","
+                + "\"customData\":{\"UTM Source\":\"null\",\"UTM Medium\":\"email\"}}";
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(payload).send();
+
+        assertThat(response.status()).isEqualTo(201);
+        Map<String, Object> lead = jdbc.queryForMap("SELECT email, utm_source, utm_medium FROM leads WHERE tenant_id = ?",
+                tenant.id());
+        assertThat(lead).containsEntry("email", null).containsEntry("utm_source", null).containsEntry("utm_medium", "email");
+    }
+
+    private List<String> eventTypes(UUID leadId) {
+        return jdbc.queryForList("SELECT type FROM lead_events WHERE lead_id = ? ORDER BY id", String.class, leadId);
+    }
+}
