@@ -1,5 +1,6 @@
 package io.leadhub.admin;
 
+import io.leadhub.http.ApiErrorPolicy;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonResponses;
 import io.leadhub.security.AdminKey;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * route that checks the admin key first, then does one store call and answers with {@link JsonResponses}
  * (which drops every inbound header, so neither X-Auth-Key nor the query is echoed). Bodies are parsed here
  * rather than by a REST binding so every malformed one gets the hub's JSON 400, and failures are answered
- * only by {@link PartnerApiErrorPolicy}.
+ * only by {@link ApiErrorPolicy}.
  */
 @Component
 public class PartnerPracticeRoutes extends RouteBuilder {
@@ -54,7 +55,7 @@ public class PartnerPracticeRoutes extends RouteBuilder {
     private RouteDefinition endpoint(String method, String path, String routeId) {
         return from("platform-http:" + BASE_PATH + path + "?httpMethodRestrict=" + method)
                 .routeId(routeId)
-                .routeConfigurationId(PartnerApiErrorPolicy.ID)
+                .routeConfigurationId(ApiErrorPolicy.ID)
                 .process(adminKey::authenticate);
     }
 

@@ -1,6 +1,5 @@
 package io.leadhub.http;
 
-import io.leadhub.intake.respond.HubResponder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -39,6 +38,6 @@ public class JsonErrorController implements ErrorController {
             default -> status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
         };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(HubResponder.errorBody(message, Map.of()));
+                .body(HubErrorBody.of(message, Map.of()));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadhub.intake.respond;
 
+import io.leadhub.http.HubErrorBody;
 import io.leadhub.http.JsonResponses;
 import io.leadhub.persistence.SavedLead;
 import java.util.LinkedHashMap;
@@ -48,15 +49,6 @@ public class HubResponder implements IntakeResponder {
 
     @Override
     public void refused(Exchange exchange, int status, String message, Map<String, Object> details) {
-        responses.write(exchange, status, errorBody(message, details));
-    }
-
-    /** The hub's error body; the admin and read APIs answer in the same shape. */
-    public static Map<String, Object> errorBody(String message, Map<String, Object> details) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", false);
-        body.put("error", message);
-        body.putAll(details);
-        return body;
+        responses.write(exchange, status, HubErrorBody.of(message, details));
     }
 }

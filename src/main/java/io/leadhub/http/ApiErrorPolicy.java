@@ -1,8 +1,7 @@
-package io.leadhub.admin;
+package io.leadhub.http;
 
-import io.leadhub.http.HttpProblem;
-import io.leadhub.http.JsonResponses;
-import io.leadhub.intake.respond.HubResponder;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -14,27 +13,24 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place partner API failures become answers, all in the hub's error shape
- * {@code {"success":false,"error":…}}: refusals carry their own status and text; a unique index that refused a
- * write is a 409 naming the field; anything else is a 500 without internals (logged here, with its cause).
+ * The one place failures of the hub's own APIs (partner admin, canonical read API) become answers, all in the
+ * hub's error shape {@code {"success":false,"error":…}}: refusals carry their own status and text; a unique
+ * index that refused a write is a 409 in the words its package gave ({@link ConflictMessages}); anything else
+ * is a 500 without internals (logged here, with its cause).
  */
 @Component
-public class PartnerApiErrorPolicy extends RouteConfigurationBuilder {
+public class ApiErrorPolicy extends RouteConfigurationBuilder {
 
-    public static final String ID = "partner-api-errors";
+    public static final String ID = "api-errors";
 
-    private static final Logger log = LoggerFactory.getLogger(PartnerApiErrorPolicy.class);
-
-    /** Unique index → what the partner did wrong, in the seed's field names. */
-    private static final Map<String, String> CONFLICTS = Map.of(
-            "tenants_external_practice_id_uq", "ExternalPracticeId is already used by another practice",
-            "tenants_slug_uq", "Slug is already used by another practice",
-            "staff_tenant_email_uq", "Email already belongs to another user of this practice");
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorPolicy.class);
 
     private final JsonResponses responses;
+    private final Map<String, String> conflicts = new HashMap<>();
 
-    public PartnerApiErrorPolicy(JsonResponses responses) {
+    public ApiErrorPolicy(JsonResponses responses, List<ConflictMessages> conflictMessages) {
         this.responses = responses;
+        conflictMessages.forEach(messages -> conflicts.putAll(messages.byConstraint()));
     }
 
     @Override
@@ -56,23 +52,23 @@ public class PartnerApiErrorPolicy extends RouteConfigurationBuilder {
 
     private void refused(Exchange exchange) {
         HttpProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpProblem.class);
-        responses.write(exchange, problem.status(), HubResponder.errorBody(problem.getMessage(), problem.details()));
+        responses.write(exchange, problem.status(), HubErrorBody.of(problem.getMessage(), problem.details()));
     }
 
     private void conflict(Exchange exchange) {
         DuplicateKeyException duplicate = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, DuplicateKeyException.class);
         String constraint = constraintName(duplicate);
-        String message = constraint == null ? null : CONFLICTS.get(constraint);
+        String message = constraint == null ? null : conflicts.get(constraint);
         if (message == null) {
             message = "Conflicts with an existing record";
         }
-        responses.write(exchange, 409, HubResponder.errorBody(message, Map.of()));
+        responses.write(exchange, 409, HubErrorBody.of(message, Map.of()));
     }
 
     private void unexpected(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        log.error("Partner API request {} failed", exchange.getFromRouteId(), cause);
-        responses.write(exchange, 500, HubResponder.errorBody("Internal server error", Map.of()));
+        log.error("API request {} failed", exchange.getFromRouteId(), cause);
+        responses.write(exchange, 500, HubErrorBody.of("Internal server error", Map.of()));
     }
 
     private static String constraintName(DuplicateKeyException duplicate) {
