@@ -1,0 +1,1 @@
+SELECT * FROM leads WHERE tenant_id = :tenantId AND id = :id
