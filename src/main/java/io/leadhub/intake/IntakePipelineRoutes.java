@@ -32,10 +32,11 @@ public class IntakePipelineRoutes extends RouteBuilder {
     private final IntakeResponders responders;
     private final IntakeErrorResponses errorResponses;
     private final IntakeInbox inbox;
+    private final LeadSourceRouteTemplate sources;
 
     public IntakePipelineRoutes(ApiKeyAuthenticator authenticator, IntakePayloadParser parser,
             MappingRegistry mappings, LeadStore leads, IntakeResponders responders,
-            IntakeErrorResponses errorResponses, IntakeInbox inbox) {
+            IntakeErrorResponses errorResponses, IntakeInbox inbox, LeadSourceRouteTemplate sources) {
         this.authenticator = authenticator;
         this.parser = parser;
         this.mappings = mappings;
@@ -43,6 +44,7 @@ public class IntakePipelineRoutes extends RouteBuilder {
         this.responders = responders;
         this.errorResponses = errorResponses;
         this.inbox = inbox;
+        this.sources = sources;
     }
 
     @Override
@@ -65,9 +67,14 @@ public class IntakePipelineRoutes extends RouteBuilder {
                         .process(this::respondQueued).id("respond-queued")
                 .end();
 
-        // Any other path under /hooks/ is a source nobody configured: say so in JSON instead of Spring's 404 page.
+        // Any other request under /hooks/: a configured source asked with the wrong method, or a source nobody
+        // configured. Say which, in JSON, instead of Spring's generic 404.
         from("platform-http:/hooks/{source}").routeId("unknown-source").routeConfigurationId(IntakeErrorPolicy.ID)
-                .throwException(HttpProblem.notFound("Unknown source"));
+                .process(exchange -> {
+                    String path = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
+                    throw sources.isSourcePath(path) ? new HttpProblem(405, "Method not allowed")
+                            : HttpProblem.notFound("Unknown source");
+                });
     }
 
     private void map(Exchange exchange) {

@@ -2,6 +2,8 @@ package io.leadhub.intake;
 
 import io.leadhub.intake.respond.IntakeResponders;
 import io.leadhub.mapping.MappingRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,16 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
 
     private final MappingRegistry mappings;
     private final IntakeResponders responders;
+    private final Set<String> sourcePaths = ConcurrentHashMap.newKeySet();
 
     public LeadSourceRouteTemplate(MappingRegistry mappings, IntakeResponders responders) {
         this.mappings = mappings;
         this.responders = responders;
+    }
+
+    /** Whether a configured source listens on this path (for telling 405 from 404). */
+    public boolean isSourcePath(String path) {
+        return sourcePaths.contains(path);
     }
 
     @Override
@@ -61,5 +69,6 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
             throw new IllegalArgumentException(where + ": unknown respond '" + settings.respond()
                     + "' (known: " + responders.names() + ")");
         }
+        sourcePaths.add(settings.path());
     }
 }

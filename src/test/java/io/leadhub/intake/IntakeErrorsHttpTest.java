@@ -98,6 +98,14 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void configuredSourceWithTheWrongMethodIs405() {
+        TestTenant tenant = tenants.create();
+
+        assertError(http.get("/hooks/ghl").apiKey(tenant.apiKey()).send(), 405, "Method not allowed");
+        assertError(http.put("/hooks/zapier").apiKey(tenant.apiKey()).json("{}").send(), 405, "Method not allowed");
+    }
+
+    @Test
     void leadWithoutNameEmailOrPhoneIs422NamingWhatIsMissing() {
         TestTenant tenant = tenants.create();
 
