@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.RawFormBodyFilter;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,33 +87,8 @@ public class IntakePayloadParser {
         }
     }
 
-    /** Repeated keys (checkbox groups, multi-selects) become lists in the order they were sent. */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> formFields(Message message) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        String text = new String(body(message), StandardCharsets.UTF_8);
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            fields.merge(key, value, (old, added) -> {
-                List<Object> values = old instanceof List<?> list ? (List<Object>) list : new ArrayList<>(List.of(old));
-                values.add(added);
-                return values;
-            });
-        }
-        return withoutNulCharacters(fields);
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("Invalid form body");
-        }
+        return withoutNulCharacters(FormFields.decode(new String(body(message), StandardCharsets.UTF_8)));
     }
 
     /** PostgreSQL text and jsonb cannot hold U+0000; it never carries meaning in a lead, so it is dropped. */

@@ -2,10 +2,10 @@ package io.leadhub.mapping;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhub.intake.FormFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,6 @@ final class Fixtures {
     }
 
     /** application/x-www-form-urlencoded fields; a repeated key becomes a list, as a form parser would give it. */
-    @SuppressWarnings("unchecked")
     static Map<String, Object> form(String fixture) {
         String body;
         try (InputStream in = open(fixture)) {
@@ -47,18 +46,7 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            String[] parts = pair.split("=", 2);
-            String key = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            String value = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
-            fields.merge(key, value, (old, added) -> {
-                List<Object> values = old instanceof List<?> list ? (List<Object>) list : new ArrayList<>(List.of(old));
-                values.add(added);
-                return values;
-            });
-        }
-        return fields;
+        return FormFields.decode(body);
     }
 
     /** The mapping files the hub ships, loaded the way the application loads them. */
