@@ -51,22 +51,22 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
     private void validate(SourceSettings settings) {
         String where = "lead source '" + settings.source() + "' (" + settings.path() + ")";
         if (settings.source() == null || !settings.source().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
-            throw new IllegalArgumentException(
+            throw new SourceConfigurationException(
                     where + ": source must be lower-case letters, digits, '-' or '_', got '" + settings.source() + "'");
         }
         if (settings.path() == null || !settings.path().startsWith("/")) {
-            throw new IllegalArgumentException(where + ": path must start with '/'");
+            throw new SourceConfigurationException(where + ": path must start with '/'");
         }
         if (!mappings.contains(settings.mapping())) {
-            throw new IllegalArgumentException(where + ": no mapping file '" + settings.mapping()
+            throw new SourceConfigurationException(where + ": no mapping file '" + settings.mapping()
                     + "' (known: " + mappings.names() + ")");
         }
         if (!SourceSettings.AUTH_SCHEMES.contains(settings.auth())) {
-            throw new IllegalArgumentException(where + ": unknown auth '" + settings.auth()
+            throw new SourceConfigurationException(where + ": unknown auth '" + settings.auth()
                     + "' (known: " + SourceSettings.AUTH_SCHEMES + ")");
         }
         if (!responders.contains(settings.respond())) {
-            throw new IllegalArgumentException(where + ": unknown respond '" + settings.respond()
+            throw new SourceConfigurationException(where + ": unknown respond '" + settings.respond()
                     + "' (known: " + responders.names() + ")");
         }
         sourcePaths.add(settings.path());

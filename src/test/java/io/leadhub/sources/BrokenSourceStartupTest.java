@@ -1,0 +1,111 @@
+package io.leadhub.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadhub.HubApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A broken source stops the real application at start-up, and both the exception and Spring Boot's
+ * "APPLICATION FAILED TO START" report name the file (or source) and the problem, so an operator who got one
+ * file wrong learns which one and why without reading a stack trace.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BrokenSourceStartupTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mappingFileWithAnUnknownFieldNamesTheFileAndTheField(CapturedOutput output) {
+        ExtraSources sources = ExtraSources.in(dir).mapping("acme-forms.yaml", """
+                fields:
+                  externalId: [lead_id]
+                  fistName: [applicant.first]
+                """);
+
+        assertStartupFailsSaying(sources, output,
+                "acme-forms.yaml", "unknown canonical field 'fistName' (did you mean firstName?)");
+    }
+
+    @Test
+    void routeFileNamingAMissingMappingNamesTheSourceAndTheMapping(CapturedOutput output) {
+        ExtraSources sources = ExtraSources.in(dir).route("acme-forms.yaml", leadSource("acme-forms", "acme-form"));
+
+        assertStartupFailsSaying(sources, output, "lead source 'acme-forms'", "no mapping file 'acme-form'");
+    }
+
+    @Test
+    void routeFileThatIsNotValidYamlNamesTheFileAndTheLine(CapturedOutput output) {
+        String misIndented = leadSource("acme-forms", "acme-forms").replace("      - name: path", "     - name: path");
+        ExtraSources sources = ExtraSources.in(dir).route("acme-forms.yaml", misIndented);
+
+        assertStartupFailsSaying(sources, output, "acme-forms.yaml", "line 7", "expected <block end>");
+    }
+
+    /**
+     * Start-up fails, and both the exception (at some depth of its cause chain) and the "Description" of Spring
+     * Boot's failure report contain every fragment.
+     */
+    private static void assertStartupFailsSaying(ExtraSources sources, CapturedOutput output, String... fragments) {
+        Throwable failure = startupFailure(sources);
+
+        assertThat(messages(failure)).as("messages of the failure and its causes")
+                .anySatisfy(message -> assertThat(message).contains(fragments));
+        assertThat(reportedDescription(output)).as("description in the failure report").contains(fragments);
+    }
+
+    private static String leadSource(String source, String mapping) {
+        return """
+                - templatedRoute:
+                    routeTemplateRef: lead-source
+                    routeId: source-%1$s
+                    parameters:
+                      - name: source
+                        value: %1$s
+                      - name: path
+                        value: /hooks/%1$s
+                      - name: mapping
+                        value: %2$s
+                """.formatted(source, mapping);
+    }
+
+    private static Throwable startupFailure(ExtraSources sources) {
+        String[] arguments = Stream.concat(Stream.of("--server.port=0"), Stream.of(sources.arguments()))
+                .toArray(String[]::new);
+        ConfigurableApplicationContext started;
+        try {
+            started = new SpringApplicationBuilder(HubApplication.class).profiles("test").run(arguments);
+        } catch (RuntimeException failure) {
+            return failure;
+        }
+        started.close();
+        throw new AssertionError("the hub started despite the broken source");
+    }
+
+    private static List<String> messages(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause.getMessage()));
+        }
+        return messages;
+    }
+
+    /** The "Description" of Spring Boot's failure report; empty when no failure analyzer explained the failure. */
+    private static String reportedDescription(CapturedOutput output) {
+        String all = output.getAll();
+        int description = all.indexOf("Description:");
+        int action = all.indexOf("Action:", description);
+        return description < 0 || action < 0 ? "" : all.substring(description, action);
+    }
+}
