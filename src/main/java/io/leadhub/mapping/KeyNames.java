@@ -17,10 +17,15 @@ final class KeyNames {
     }
 
     static String normalize(String key) {
+        // A char loop: this runs for every payload key of every lead. No whitespace exists outside the BMP, so
+        // surrogate pairs pass through untouched.
         StringBuilder out = new StringBuilder(key.length());
-        key.codePoints()
-                .filter(c -> !Character.isWhitespace(c) && c != '_' && c != '-')
-                .forEach(out::appendCodePoint);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!Character.isWhitespace(c) && c != '_' && c != '-') {
+                out.append(c);
+            }
+        }
         return out.toString().toLowerCase(Locale.ROOT);
     }
 

@@ -2,6 +2,7 @@ package io.leadhub.mapping;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,13 @@ final class PayloadPaths {
     private record Branch(String key, String normalized, Map<?, ?> map) {
     }
 
+    /** A payload key with its normalized form, computed once per map per request rather than once per lookup. */
+    private record Key(String original, String normalized, Object value) {
+    }
+
     private final Map<String, ?> root;
     private final String separator;
+    private final Map<Map<?, ?>, List<Key>> keysByMap = new IdentityHashMap<>();
 
     PayloadPaths(Map<String, ?> root, String separator) {
         this.root = root;
@@ -41,13 +47,13 @@ final class PayloadPaths {
 
     private void collect(Map<?, ?> map, String path, List<String> address, List<Match> matches) {
         List<Branch> branches = new ArrayList<>();
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            String key = String.valueOf(entry.getKey());
-            String normalized = KeyNames.normalize(key, separator);
+        for (Key key : keysOf(map)) {
+            String normalized = key.normalized();
             if (normalized.equals(path)) {
-                matches.add(new Match(entry.getValue(), append(address, key)));
-            } else if (entry.getValue() instanceof Map<?, ?> nested && path.startsWith(normalized + ".")) {
-                branches.add(new Branch(key, normalized, nested));
+                matches.add(new Match(key.value(), append(address, key.original())));
+            } else if (key.value() instanceof Map<?, ?> nested && path.length() > normalized.length()
+                    && path.charAt(normalized.length()) == '.' && path.startsWith(normalized)) {
+                branches.add(new Branch(key.original(), normalized, nested));
             }
         }
         branches.sort(Comparator.comparingInt((Branch branch) -> branch.normalized().length()).reversed());
@@ -55,6 +61,17 @@ final class PayloadPaths {
             collect(branch.map(), path.substring(branch.normalized().length() + 1), append(address, branch.key()),
                     matches);
         }
+    }
+
+    private List<Key> keysOf(Map<?, ?> map) {
+        return keysByMap.computeIfAbsent(map, m -> {
+            List<Key> keys = new ArrayList<>(m.size());
+            m.forEach((k, v) -> {
+                String original = String.valueOf(k);
+                keys.add(new Key(original, KeyNames.normalize(original, separator), v));
+            });
+            return keys;
+        });
     }
 
     private static List<String> append(List<String> address, String key) {

@@ -9,57 +9,42 @@ import io.leadhub.canonical.Compliance;
 import io.leadhub.canonical.Contact;
 import io.leadhub.canonical.Workflow;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes leads. The upsert and its history event commit together or not at all; later event consumers
- * (the webhook outbox) join this same transaction.
+ * Writes leads. The upsert and its history event are one SQL statement (save-lead.sql), so they commit together
+ * or not at all whether or not a transaction is open: inside one (the inbox replay) the statement joins it,
+ * outside one it is its own. One statement instead of BEGIN, two inserts and COMMIT is also three fewer
+ * round trips on the hottest path of the hub.
  */
 @Repository
 public class LeadStore {
 
-    private static final String UPSERT_LEAD = SqlFiles.load("upsert-lead.sql");
-    private static final String INSERT_EVENT = SqlFiles.load("insert-lead-event.sql");
+    private static final String SAVE_LEAD = SqlFiles.load("save-lead.sql");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper mapper;
-    private final String lockTimeout;
 
-    public LeadStore(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper,
-            @Value("${hub.intake.lock-timeout-ms:2000}") int lockTimeoutMillis) {
+    public LeadStore(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        // An integer from configuration, never request data; SET does not take bind parameters.
-        this.lockTimeout = "SET LOCAL lock_timeout = '" + lockTimeoutMillis + "ms'";
     }
 
     /**
      * Creates the lead, or updates the one with the same tenant, source and external id. Concurrent requests
      * for the same external id are serialized by the unique index, so exactly one of them creates it.
      */
-    @Transactional
     public SavedLead save(UUID tenantId, String source, CanonicalLead lead, Object rawPayload) {
-        // A request never waits long behind a lock: it fails fast as a transient error, is retried, and
-        // at worst is parked in the intake inbox.
-        jdbc.getJdbcTemplate().execute(lockTimeout);
-        SavedLead saved = jdbc.queryForObject(UPSERT_LEAD, leadParameters(tenantId, source, lead, rawPayload),
+        // A request never waits long behind a lock (lock_timeout is set on every connection, see application.yml):
+        // it fails fast as a transient error, is retried, and at worst is parked in the intake inbox.
+        return jdbc.queryForObject(SAVE_LEAD, leadParameters(tenantId, source, lead, rawPayload),
                 (rs, n) -> new SavedLead(
                         rs.getObject("id", UUID.class),
                         rs.getBoolean("created"),
                         rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("modified_at").toInstant()));
-        CanonicalLead stored = lead.withIdentity(saved.id(), tenantId, source, saved.createdAt(), saved.modifiedAt());
-        jdbc.update(INSERT_EVENT, new MapSqlParameterSource()
-                .addValue("leadId", saved.id())
-                .addValue("tenantId", tenantId)
-                .addValue("type", saved.created() ? "lead.created" : "lead.updated")
-                .addValue("source", source)
-                .addValue("payload", json(stored)));
-        return saved;
     }
 
     private MapSqlParameterSource leadParameters(UUID tenantId, String source, CanonicalLead lead, Object raw) {
@@ -111,7 +96,9 @@ public class LeadStore {
                 .addValue("tags", json(workflow.tags()))
                 .addValue("practiceArea", workflow.practiceArea())
                 .addValue("custom", json(lead.custom()))
-                .addValue("raw", json(raw));
+                .addValue("raw", json(raw))
+                // The event records what this delivery said; the lead's id and time are the event row's own.
+                .addValue("eventPayload", json(lead));
     }
 
     private String json(Object value) {

@@ -1,6 +1,10 @@
+-- The whole lead write as ONE statement, so it is atomic even in autocommit and costs one round trip:
+-- the upsert and its history event commit together or not at all.
+--
 -- One lead per tenant + source + external id (leads_tenant_source_external_id_uq). A repeat updates the lead:
 -- values the new payload carries win, absent ones keep what was stored, custom fields merge, statuses merge,
 -- notes append, and raw is the latest payload. xmax = 0 only on a freshly inserted row.
+WITH saved AS (
 INSERT INTO leads (id, tenant_id, source, external_id,
                    first_name, last_name, full_name, email, phone, phone_original, phone_type,
                    date_of_birth, gender,
@@ -61,4 +65,11 @@ ON CONFLICT (tenant_id, source, external_id) WHERE external_id IS NOT NULL DO UP
     custom            = leads.custom || EXCLUDED.custom,
     raw               = EXCLUDED.raw,
     modified_at       = now()
-RETURNING id, (xmax = 0) AS created, created_at, modified_at
+RETURNING id, tenant_id, (xmax = 0) AS created, created_at, modified_at
+), event AS (
+    INSERT INTO lead_events (lead_id, tenant_id, type, source, payload)
+    SELECT id, tenant_id, CASE WHEN created THEN 'lead.created' ELSE 'lead.updated' END, :source,
+           CAST(:eventPayload AS jsonb)
+      FROM saved
+)
+SELECT id, created, created_at, modified_at FROM saved
