@@ -86,7 +86,7 @@ public class IntakeInboxReplayer {
         LeadMapping mapping = mappings.get(parked.mapping());
         CanonicalLead lead = mapping.map(parked.payload());
         mapping.validate(lead);
-        SavedLead saved = leads.save(parked.tenantId(), parked.source(), lead, parked.payload());
+        SavedLead saved = leads.save(parked.tenantId(), parked.source(), lead, parked.payloadJson());
         inbox.markProcessed(parked.id(), saved.id());
         return saved;
     }

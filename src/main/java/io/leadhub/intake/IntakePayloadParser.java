@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.RawFormBodyFilter;
 import java.io.IOException;
@@ -31,16 +32,39 @@ public class IntakePayloadParser {
     };
 
     private final ObjectReader reader;
+    private final ObjectWriter writer;
     private final long maxBodyBytes;
 
     public IntakePayloadParser(ObjectMapper mapper, @Value("${hub.max-body-bytes}") long maxBodyBytes) {
         // Prices arrive as 12.50; binary floating point would store 12.5 and lose what the vendor sent.
         this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.writer = mapper.writer();
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public Map<String, Object> parse(Exchange exchange) {
-        Message message = exchange.getMessage();
+    /**
+     * Sets the payload map ({@link IntakeProperties#PAYLOAD}) and its JSON text for the lead's raw copy
+     * ({@link IntakeProperties#RAW_JSON}): a JSON body's own text when it can be stored as it came, so it is
+     * not serialized a second time.
+     */
+    public void parse(Exchange exchange) {
+        Parsed parsed = parse(exchange.getMessage());
+        exchange.setProperty(IntakeProperties.PAYLOAD, parsed.payload());
+        exchange.setProperty(IntakeProperties.RAW_JSON, parsed.rawJson() != null ? parsed.rawJson() : json(parsed.payload()));
+    }
+
+    private record Parsed(Map<String, Object> payload, String rawJson) {
+    }
+
+    private String json(Map<String, Object> payload) {
+        try {
+            return writer.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("A parsed payload is always serializable", e);
+        }
+    }
+
+    private Parsed parse(Message message) {
         Long declaredLength = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodyBytes) {
             throw tooLarge();
@@ -48,7 +72,7 @@ public class IntakePayloadParser {
         String contentType = mediaType(message.getHeader(Exchange.CONTENT_TYPE, String.class));
         if (contentType.equals("application/x-www-form-urlencoded")
                 || contentType.equals(RawFormBodyFilter.RAW_FORM_MEDIA_TYPE)) {
-            return formFields(message);
+            return new Parsed(formFields(message), null);
         }
         if (contentType.isEmpty() || contentType.equals("application/json") || contentType.equals("text/json")
                 || contentType.endsWith("+json")) {
@@ -68,7 +92,7 @@ public class IntakePayloadParser {
         return body;
     }
 
-    private Map<String, Object> jsonObject(byte[] body) {
+    private Parsed jsonObject(byte[] body) {
         JsonNode node;
         try {
             node = reader.readTree(body);
@@ -80,8 +104,9 @@ public class IntakePayloadParser {
         }
         try {
             Map<String, Object> object = reader.forType(OBJECT).readValue(node);
-            // In valid JSON a NUL can only arrive escaped, so most bodies skip the walk.
-            return containsEscapedNul(body) ? withoutNulCharacters(object) : object;
+            // In valid JSON a NUL can only arrive escaped, so most bodies skip the walk and are stored as sent.
+            return containsEscapedNul(body) ? new Parsed(withoutNulCharacters(object), null)
+                    : new Parsed(object, new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw HttpProblem.badRequest("Invalid JSON body");
         }

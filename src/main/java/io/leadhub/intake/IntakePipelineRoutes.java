@@ -50,8 +50,9 @@ public class IntakePipelineRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(INTAKE).routeId("intake-pipeline").routeConfigurationId(IntakeErrorPolicy.ID)
-                .setProperty(IntakeProperties.TENANT_ID, method(authenticator, "authenticate")).id("authenticate")
-                .setProperty(IntakeProperties.PAYLOAD, method(parser, "parse")).id("parse")
+                .process(exchange -> exchange.setProperty(IntakeProperties.TENANT_ID,
+                        authenticator.authenticate(exchange))).id("authenticate")
+                .process(parser::parse).id("parse")
                 .process(this::map).id("map")
                 .process(this::validate).id("validate")
                 .process(this::persist).id("persist")
@@ -93,7 +94,7 @@ public class IntakePipelineRoutes extends RouteBuilder {
                 exchange.getProperty(IntakeProperties.TENANT_ID, UUID.class),
                 exchange.getProperty(IntakeProperties.SOURCE, String.class),
                 exchange.getProperty(IntakeProperties.LEAD, CanonicalLead.class),
-                exchange.getProperty(IntakeProperties.PAYLOAD)));
+                exchange.getProperty(IntakeProperties.RAW_JSON, String.class)));
     }
 
     private void park(Exchange exchange) {
@@ -101,7 +102,7 @@ public class IntakePipelineRoutes extends RouteBuilder {
                 exchange.getProperty(IntakeProperties.TENANT_ID, UUID.class),
                 exchange.getProperty(IntakeProperties.SOURCE, String.class),
                 exchange.getProperty(IntakeProperties.MAPPING, String.class),
-                exchange.getProperty(IntakeProperties.PAYLOAD, Map.class)));
+                exchange.getProperty(IntakeProperties.RAW_JSON, String.class)));
     }
 
     private void respondQueued(Exchange exchange) {

@@ -13,6 +13,8 @@ public final class IntakeProperties {
     public static final String TENANT_ID = "hub.tenantId";
     /** The parsed request body as a JSON-shaped map. */
     public static final String PAYLOAD = "hub.payload";
+    /** The payload as JSON text, stored as the lead's raw copy. */
+    public static final String RAW_JSON = "hub.rawJson";
     public static final String LEAD = "hub.lead";
     public static final String RESULT = "hub.result";
     /** Id of the intake-inbox entry when the lead was parked instead of stored. */

@@ -30,14 +30,14 @@ public class IntakeInbox {
         this.mapper = mapper;
     }
 
-    public UUID park(UUID tenantId, String source, String mapping, Map<String, Object> payload) {
+    public UUID park(UUID tenantId, String source, String mapping, String payloadJson) {
         UUID id = UUID.randomUUID();
         jdbc.update(PARK, new MapSqlParameterSource()
                 .addValue("id", id)
                 .addValue("tenantId", tenantId)
                 .addValue("source", source)
                 .addValue("mapping", mapping)
-                .addValue("payload", json(payload)));
+                .addValue("payload", payloadJson));
         return id;
     }
 
@@ -49,6 +49,7 @@ public class IntakeInbox {
                 rs.getString("source"),
                 rs.getString("mapping"),
                 payload(rs.getString("payload")),
+                rs.getString("payload"),
                 rs.getInt("attempts")));
         return rows.stream().findFirst();
     }
@@ -67,14 +68,6 @@ public class IntakeInbox {
                 .addValue("maxAttempts", maxAttempts));
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Payload cannot be stored as JSON", e);
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> payload(String json) {
         try {
@@ -86,6 +79,6 @@ public class IntakeInbox {
 
     /** A parked lead as it was received. */
     public record ParkedLead(UUID id, UUID tenantId, String source, String mapping, Map<String, Object> payload,
-            int attempts) {
+            String payloadJson, int attempts) {
     }
 }

@@ -36,10 +36,10 @@ public class LeadStore {
      * Creates the lead, or updates the one with the same tenant, source and external id. Concurrent requests
      * for the same external id are serialized by the unique index, so exactly one of them creates it.
      */
-    public SavedLead save(UUID tenantId, String source, CanonicalLead lead, Object rawPayload) {
+    public SavedLead save(UUID tenantId, String source, CanonicalLead lead, String rawJson) {
         // A request never waits long behind a lock (lock_timeout is set on every connection, see application.yml):
         // it fails fast as a transient error, is retried, and at worst is parked in the intake inbox.
-        return jdbc.queryForObject(SAVE_LEAD, leadParameters(tenantId, source, lead, rawPayload),
+        return jdbc.queryForObject(SAVE_LEAD, leadParameters(tenantId, source, lead, rawJson),
                 (rs, n) -> new SavedLead(
                         rs.getObject("id", UUID.class),
                         rs.getBoolean("created"),
@@ -47,7 +47,7 @@ public class LeadStore {
                         rs.getTimestamp("modified_at").toInstant()));
     }
 
-    private MapSqlParameterSource leadParameters(UUID tenantId, String source, CanonicalLead lead, Object raw) {
+    private MapSqlParameterSource leadParameters(UUID tenantId, String source, CanonicalLead lead, String rawJson) {
         Contact contact = lead.contact();
         Address address = lead.address();
         Attribution attribution = lead.attribution();
@@ -89,16 +89,20 @@ public class LeadStore {
                 .addValue("ipAddress", compliance.ipAddress())
                 .addValue("userAgent", compliance.userAgent())
                 .addValue("entity", workflow.entity())
-                .addValue("statuses", json(workflow.statuses()))
+                .addValue("statuses", workflow.statuses().isEmpty() ? "{}" : json(workflow.statuses()))
                 .addValue("assignee", workflow.assignee())
-                .addValue("viewers", json(workflow.viewers()))
-                .addValue("notes", json(workflow.notes()))
-                .addValue("tags", json(workflow.tags()))
+                .addValue("viewers", jsonArray(workflow.viewers()))
+                .addValue("notes", jsonArray(workflow.notes()))
+                .addValue("tags", jsonArray(workflow.tags()))
                 .addValue("practiceArea", workflow.practiceArea())
                 .addValue("custom", json(lead.custom()))
-                .addValue("raw", json(raw))
+                .addValue("raw", rawJson)
                 // The event records what this delivery said; the lead's id and time are the event row's own.
                 .addValue("eventPayload", json(lead));
+    }
+
+    private String jsonArray(java.util.List<?> values) {
+        return values.isEmpty() ? "[]" : json(values);
     }
 
     private String json(Object value) {

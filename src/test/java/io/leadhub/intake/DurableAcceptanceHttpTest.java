@@ -74,7 +74,7 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
         int parked = 40;
         for (int i = 0; i < parked; i++) {
             inbox.park(tenant.id(), "ghl", "ghl",
-                    Map.of("contact_id", "race-" + i, "first_name", "Lee", "email", "lee" + i + "@example.com"));
+                    "{\"contact_id\":\"race-" + i + "\",\"first_name\":\"Lee\",\"email\":\"lee" + i + "@example.com\"}");
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -102,7 +102,7 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
     @Test
     void parkedLeadThatNoLongerValidatesIsGivenUpOnNotRetriedForever() {
         TestTenant tenant = tenants.create();
-        UUID id = inbox.park(tenant.id(), "ghl", "ghl", Map.of("contact_id", "nobody", "city", "Austin"));
+        UUID id = inbox.park(tenant.id(), "ghl", "ghl", "{\"contact_id\":\"nobody\",\"city\":\"Austin\"}");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "SELECT failed_at IS NOT NULL FROM intake_inbox WHERE id = ?", Boolean.class, id));
