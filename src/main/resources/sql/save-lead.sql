@@ -27,7 +27,15 @@ VALUES (:id, :tenantId, :source, :externalId,
 ON CONFLICT (tenant_id, source, external_id) WHERE external_id IS NOT NULL DO UPDATE SET
     first_name        = COALESCE(EXCLUDED.first_name, leads.first_name),
     last_name         = COALESCE(EXCLUDED.last_name, leads.last_name),
-    full_name         = COALESCE(EXCLUDED.full_name, leads.full_name),
+    -- A full name that is just this delivery's parts joined was derived by the mapping, not sent: rebuild it
+    -- from the merged parts, so an update carrying only a first name does not cut the stored last name off.
+    full_name         = CASE
+                            WHEN EXCLUDED.full_name IS NULL THEN leads.full_name
+                            WHEN EXCLUDED.full_name = concat_ws(' ', EXCLUDED.first_name, EXCLUDED.last_name)
+                                THEN concat_ws(' ', COALESCE(EXCLUDED.first_name, leads.first_name),
+                                                    COALESCE(EXCLUDED.last_name, leads.last_name))
+                            ELSE EXCLUDED.full_name
+                        END,
     email             = COALESCE(EXCLUDED.email, leads.email),
     phone             = COALESCE(EXCLUDED.phone, leads.phone),
     phone_original    = COALESCE(EXCLUDED.phone_original, leads.phone_original),

@@ -103,6 +103,33 @@ class GhlIntakeHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void anUpdateWithPartOfTheNameKeepsTheFullNameWhole() {
+        TestTenant tenant = tenants.create();
+        http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"n-2\",\"first_name\":\"Ann\",\"last_name\":\"Lee\"}").send();
+
+        Response updated = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"n-2\",\"first_name\":\"Anne\",\"email\":\"anne@example.com\"}").send();
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(jdbc.queryForMap("SELECT first_name, last_name, full_name FROM leads WHERE tenant_id = ?", tenant.id()))
+                .containsEntry("first_name", "Anne").containsEntry("last_name", "Lee").containsEntry("full_name", "Anne Lee");
+    }
+
+    @Test
+    void anExplicitFullNameInAnUpdateWins() {
+        TestTenant tenant = tenants.create();
+        http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"n-3\",\"first_name\":\"Ann\",\"last_name\":\"Lee\"}").send();
+
+        http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"n-3\",\"full_name\":\"Dr. Ann Lee-Park\",\"first_name\":\"Ann\"}").send();
+
+        assertThat(jdbc.queryForObject("SELECT full_name FROM leads WHERE tenant_id = ?", String.class, tenant.id()))
+                .isEqualTo("Dr. Ann Lee-Park");
+    }
+
+    @Test
     void sameContactIdUnderAnotherTenantIsAnotherLead() {
         TestTenant one = tenants.create();
         TestTenant two = tenants.create();
