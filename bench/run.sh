@@ -44,6 +44,7 @@ done
 PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1)
 TENANT=00000000-0000-0000-0000-00000000b0b0
 export BENCH_API_KEY="il_live_bench$(random_hex 12)"
+KEY_HASH=$(printf '%s' "$BENCH_API_KEY" | sha256sum | cut -d' ' -f1)
 "${PSQL[@]}" <<SQL
 INSERT INTO tenants (id, practice_name, slug, first_name, last_name, email)
 VALUES ('$TENANT', 'Bench', 'bench', 'Bench', 'Owner', 'bench@example.com');
@@ -67,11 +68,18 @@ ROWS=()
 for c in $LEVELS; do
   t=$(threads_for "$c")
   echo "bench: raw insert limit, $c client(s), ${DURATION}s"
-  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -f ../raw-insert.sql -c "$c" -j "$t" \
+  # Prepared statements, as the hub's JDBC driver uses: the simple protocol would understate the raw limit.
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f ../raw-insert.sql -c "$c" -j "$t" \
       -T "$DURATION" -l --log-prefix="raw-c$c" postgres > "raw-c$c.txt" 2>&1)
   raw_tps=$(grep -oE 'tps = [0-9.]+' "$OUT/raw-c$c.txt" | head -1 | awk '{printf "%.0f", $3}')
   raw_p50=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 50)
   raw_p99=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 99)
+
+  echo "bench: the hub's own SQL per lead, no JVM, $c client(s), ${DURATION}s"
+  (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f ../hub-sql.sql -D keyhash="$KEY_HASH" \
+      -c "$c" -j "$t" -T "$DURATION" postgres > "hub-sql-c$c.txt" 2>&1)
+  sql_tps=$(grep -oE 'tps = [0-9.]+' "$OUT/hub-sql-c$c.txt" | head -1 | awk '{printf "%.0f", $3}')
+  sql_ratio=$(awk -v h="$sql_tps" -v r="$raw_tps" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}')
 
   echo "bench: hub POST /hooks/ghl, $c connection(s), ${DURATION}s"
   before=$(leads_count)
@@ -82,8 +90,8 @@ for c in $LEVELS; do
   hub_p50=$(awk '$1=="50%" {print $2}' "$OUT/hub-c$c.txt" | to_ms)
   hub_p99=$(awk '$1=="99%" {print $2}' "$OUT/hub-c$c.txt" | to_ms)
   ratio=$(awk -v h="$hub_rps" -v r="$raw_tps" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}')
-  ROWS+=("| $c | $hub_rps | $hub_p50 | $hub_p99 | $raw_tps | $(printf '%.2f' "$raw_p50") | $(printf '%.2f' "$raw_p99") | **$ratio** | ${errors:-0} |")
-  echo "bench:   hub $hub_rps leads/s (p50 $hub_p50 ms, p99 $hub_p99 ms), raw $raw_tps inserts/s, ratio $ratio"
+  ROWS+=("| $c | $hub_rps | $hub_p50 | $hub_p99 | $raw_tps | $(printf '%.2f' "$raw_p50") | $(printf '%.2f' "$raw_p99") | **$ratio** | $sql_tps | $sql_ratio | ${errors:-0} |")
+  echo "bench:   hub $hub_rps leads/s (p50 $hub_p50 ms, p99 $hub_p99 ms), raw $raw_tps inserts/s, ratio $ratio; hub SQL alone $sql_tps/s ($sql_ratio)"
 done
 
 CPU=$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
@@ -94,14 +102,16 @@ PGV=$("${PSQL[@]}" -c "SHOW server_version")
   echo "### Run of $(date -u +%Y-%m-%d) ($(date -u +%H:%MZ))"
   echo
   echo "- Machine: $(nproc) cores ($CPU), $MEM; hub, PostgreSQL, wrk and pgbench share it."
-  echo "- Database: embedded PostgreSQL $PGV, fsync and synchronous_commit on, same server for both columns."
+  echo "- Database: embedded PostgreSQL $PGV, fsync and synchronous_commit on, one server for every column."
   echo "- Command: \`BENCH_DURATION=$DURATION bench/run.sh\` (levels: $LEVELS; ${WARMUP}s warm-up first)."
   echo "- Hub: each request is a new GoHighLevel lead (unique contact_id): authenticate, parse, map, validate,"
   echo "  upsert + history event in one transaction. leads/s counts rows actually committed."
-  echo "- Raw: pgbench, one autocommitted INSERT of the same row shape into a copy of the leads table."
+  echo "- Raw: pgbench (prepared statements), one autocommitted INSERT of the same row shape into a copy of the"
+  echo "  leads table. Hub SQL alone: pgbench running the hub's own statements for one lead (key lookup, then"
+  echo "  upsert + history event), the ceiling any front end could reach."
   echo
-  echo "| clients | hub leads/s | hub p50 ms | hub p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | hub/raw | hub non-2xx |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| clients | hub leads/s | hub p50 ms | hub p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | hub/raw | hub SQL alone/s | SQL alone/raw | hub non-2xx |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
   echo "<!-- bench:end -->"
 } > "$OUT/results.md"
