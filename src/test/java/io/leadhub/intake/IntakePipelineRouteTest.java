@@ -1,0 +1,155 @@
+package io.leadhub.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhub.support.TestTenants;
+import io.leadhub.support.TestTenants.TestTenant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Route-level tests of direct:intake, without HTTP: messages go in through a ProducerTemplate, and a fault is
+ * woven in before the persist step to exercise the error policy (redelivery, parking, no retry for bugs).
+ * Its own context, because advising a route changes it for everyone sharing the context.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hub.inbox.replay-delay-ms=3600000")
+@ActiveProfiles("test")
+@DirtiesContext
+class IntakePipelineRouteTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger persistAttempts = new AtomicInteger();
+    private static volatile IntFunction<RuntimeException> faultOnAttempt = attempt -> null;
+    private static final List<String> headersSeenByParse = new ArrayList<>();
+    private static boolean advised;
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestTenant tenant;
+
+    @BeforeEach
+    void weaveFaultInjectionOnce() throws Exception {
+        if (!advised) {
+            AdviceWith.adviceWith(camel, "intake-pipeline", route -> {
+                route.weaveById("parse").before().process(exchange -> {
+                    synchronized (headersSeenByParse) {
+                        headersSeenByParse.clear();
+                        headersSeenByParse.addAll(exchange.getMessage().getHeaders().keySet());
+                    }
+                });
+                route.weaveById("persist").before().process(exchange -> {
+                    RuntimeException fault = faultOnAttempt.apply(persistAttempts.incrementAndGet());
+                    if (fault != null) {
+                        throw fault;
+                    }
+                });
+            });
+            advised = true;
+        }
+        persistAttempts.set(0);
+        faultOnAttempt = attempt -> null;
+        tenant = new TestTenants(jdbc).create();
+    }
+
+    @Test
+    void aLeadGoesThroughEveryStepAndIsAnsweredInTheSourcesStyle() throws Exception {
+        Exchange result = send("{\"contact_id\":\"r-1\",\"first_name\":\"Rae\"}");
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        JsonNode body = JSON.readTree(result.getMessage().getBody(String.class));
+        assertThat(body.get("created").asBoolean()).isTrue();
+        assertThat(persistAttempts).hasValue(1);
+        assertThat(leadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void credentialHeadersAreGoneBeforeTheBodyIsEvenParsed() {
+        send("{\"contact_id\":\"r-2\",\"first_name\":\"Rae\"}");
+
+        synchronized (headersSeenByParse) {
+            assertThat(headersSeenByParse).isNotEmpty().noneMatch(name -> name.equalsIgnoreCase("X-API-Key"));
+        }
+    }
+
+    @Test
+    void aTransientDatabaseFailureIsRetriedAtTheFailingStepAndTheLeadIsStored() throws Exception {
+        faultOnAttempt = attempt -> attempt <= 2 ? new CannotAcquireLockException("simulated lock timeout") : null;
+
+        Exchange result = send("{\"contact_id\":\"r-3\",\"first_name\":\"Rae\"}");
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        assertThat(persistAttempts).as("two failures, then success").hasValue(3);
+        assertThat(leadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseThatKeepsFailingParksTheLeadAndAnswers202() throws Exception {
+        faultOnAttempt = attempt -> new CannotAcquireLockException("simulated lock timeout");
+
+        Exchange result = send("{\"contact_id\":\"r-4\",\"first_name\":\"Rae\"}");
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(202);
+        JsonNode body = JSON.readTree(result.getMessage().getBody(String.class));
+        assertThat(persistAttempts).as("the first try and four redeliveries").hasValue(5);
+        assertThat(leadCount()).isZero();
+        assertThat(jdbc.queryForObject("SELECT payload->>'contact_id' FROM intake_inbox WHERE id = ?", String.class,
+                UUID.fromString(body.get("queueId").asText()))).isEqualTo("r-4");
+    }
+
+    @Test
+    void aBugIsNotRetriedIsAnswered500AndWritesNothing() throws Exception {
+        faultOnAttempt = attempt -> new IllegalStateException("a bug, not the database");
+
+        Exchange result = send("{\"contact_id\":\"r-5\",\"first_name\":\"Rae\"}");
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(500);
+        assertThat(JSON.readTree(result.getMessage().getBody(String.class)).get("error").asText())
+                .isEqualTo("Internal server error");
+        assertThat(persistAttempts).hasValue(1);
+        assertThat(leadCount()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_inbox WHERE tenant_id = ?", Integer.class,
+                tenant.id())).isZero();
+    }
+
+    /** What the lead-source route hands to direct:intake for routes/ghl.yaml. */
+    private Exchange send(String json) {
+        return producer.send(IntakePipelineRoutes.INTAKE, exchange -> {
+            exchange.setProperty(IntakeProperties.SOURCE, "ghl");
+            exchange.setProperty(IntakeProperties.MAPPING, "ghl");
+            exchange.setProperty(IntakeProperties.AUTH, "api-key");
+            exchange.setProperty(IntakeProperties.RESPOND, "hub");
+            exchange.getMessage().setHeader("X-API-Key", tenant.apiKey());
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setBody(json);
+        });
+    }
+
+    private int leadCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id());
+    }
+}
