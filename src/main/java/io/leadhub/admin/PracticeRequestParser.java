@@ -2,8 +2,10 @@ package io.leadhub.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadhub.http.HttpProblem;
-import java.io.IOException;
+import io.leadhub.http.JsonBodies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +27,10 @@ public class PracticeRequestParser {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_SLUG_LENGTH = 64;
 
-    private final ObjectMapper mapper;
+    private final ObjectReader objectReader;
 
     public PracticeRequestParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.objectReader = mapper.readerFor(ObjectNode.class);
     }
 
     public PracticeInput forCreate(byte[] body) {
@@ -71,15 +73,7 @@ public class PracticeRequestParser {
     }
 
     private Map<String, JsonNode> objectFields(byte[] body) {
-        JsonNode node;
-        try {
-            node = body == null || body.length == 0 ? null : mapper.readTree(body);
-        } catch (IOException e) {
-            throw HttpProblem.badRequest("Invalid JSON body");
-        }
-        if (node == null || !node.isObject()) {
-            throw HttpProblem.badRequest("Invalid JSON body");
-        }
+        ObjectNode node = JsonBodies.readObject(objectReader, body);
         Map<String, JsonNode> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         node.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));
         return fields;

@@ -2,11 +2,11 @@ package io.leadhub.intake;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.leadhub.http.HttpProblem;
+import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RawFormBodyFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +31,13 @@ public class IntakePayloadParser {
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
     };
 
-    private final ObjectReader reader;
+    private final ObjectReader objectReader;
     private final ObjectWriter writer;
     private final long maxBodyBytes;
 
     public IntakePayloadParser(ObjectMapper mapper, @Value("${hub.max-body-bytes}") long maxBodyBytes) {
         // Prices arrive as 12.50; binary floating point would store 12.5 and lose what the vendor sent.
-        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.objectReader = mapper.readerFor(OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.writer = mapper.writer();
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -93,23 +93,10 @@ public class IntakePayloadParser {
     }
 
     private Parsed jsonObject(byte[] body) {
-        JsonNode node;
-        try {
-            node = reader.readTree(body);
-        } catch (IOException e) {
-            throw HttpProblem.badRequest("Invalid JSON body");
-        }
-        if (node == null || node.isMissingNode() || !node.isObject()) {
-            throw HttpProblem.badRequest("Invalid JSON body");
-        }
-        try {
-            Map<String, Object> object = reader.forType(OBJECT).readValue(node);
-            // In valid JSON a NUL can only arrive escaped, so most bodies skip the walk and are stored as sent.
-            return containsEscapedNul(body) ? new Parsed(withoutNulCharacters(object), null)
-                    : new Parsed(object, new String(body, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw HttpProblem.badRequest("Invalid JSON body");
-        }
+        Map<String, Object> object = JsonBodies.readObject(objectReader, body);
+        // In valid JSON a NUL can only arrive escaped, so most bodies skip the walk and are stored as sent.
+        return containsEscapedNul(body) ? new Parsed(withoutNulCharacters(object), null)
+                : new Parsed(object, new String(body, StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> formFields(Message message) {
