@@ -1,5 +1,6 @@
 package io.leadhub.admin;
 
+import static io.leadhub.support.HubAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -566,12 +567,6 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         }
     }
 
-    private static void assertError(Response response, int status, String message) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.json().get("success").asBoolean()).isFalse();
-        assertThat(response.json().get("error").asText()).isEqualTo(message);
-    }
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();

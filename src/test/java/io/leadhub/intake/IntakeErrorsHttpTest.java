@@ -1,5 +1,6 @@
 package io.leadhub.intake;
 
+import static io.leadhub.support.HubAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadhub.support.HubHttp.Response;
@@ -139,12 +140,6 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(response.raw().headers().map().values().toString()).doesNotContain(tenant.apiKey());
     }
 
-    private void assertError(Response response, int status, String message) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.json().get("success").asBoolean()).isFalse();
-        assertThat(response.json().get("error").asText()).isEqualTo(message);
-    }
 
     private int leadCount(TestTenant tenant) {
         return jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id());
