@@ -1,0 +1,104 @@
+package io.leadhub.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadhub.canonical.CanonicalLead;
+import io.leadhub.canonical.Contact;
+import io.leadhub.support.HubIntegrationTest;
+import io.leadhub.support.TestTenants.TestTenant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** save-leads.sql against real PostgreSQL: many leads in one statement, each answered as if it were alone. */
+class LeadBatchStatementTest extends HubIntegrationTest {
+
+    @Autowired
+    LeadBatchStatement statement;
+
+    static CanonicalLead lead(String externalId, String firstName) {
+        return new CanonicalLead(null, null, null, externalId,
+                new Contact(firstName, null, firstName, firstName.toLowerCase() + "@example.com", null, null, null),
+                null, null, null, null, null, null, Map.of("n", firstName), null, null);
+    }
+
+    static String raw(String firstName) {
+        return "{\"first_name\":\"" + firstName + "\"}";
+    }
+
+    @Test
+    void aBatchOfNewLeadsCreatesEachWithItsEventAndAnswersInOrder() {
+        TestTenant tenant = tenants.create();
+        List<LeadWrite> writes = List.of(
+                LeadWrite.of(tenant.id(), "ghl", lead("b-1", "Ann"), raw("Ann")),
+                LeadWrite.of(tenant.id(), "ghl", lead(null, "Bob"), raw("Bob")),
+                LeadWrite.of(tenant.id(), "zapier", lead("b-1", "Cid"), raw("Cid")));
+
+        List<SavedLead> saved = statement.execute(writes);
+
+        assertThat(saved).hasSize(3).allMatch(SavedLead::created);
+        for (int i = 0; i < writes.size(); i++) {
+            LeadWrite write = writes.get(i);
+            assertThat(saved.get(i).id()).isEqualTo(write.id());
+            Map<String, Object> row = jdbc.queryForMap(
+                    "SELECT source, external_id, first_name, raw->>'first_name' AS raw_name FROM leads WHERE id = ?",
+                    saved.get(i).id());
+            assertThat(row).containsEntry("source", write.source())
+                    .containsEntry("external_id", write.lead().externalId())
+                    .containsEntry("first_name", write.lead().contact().firstName())
+                    .containsEntry("raw_name", write.lead().contact().firstName());
+            assertThat(jdbc.queryForList("SELECT type FROM lead_events WHERE lead_id = ?", String.class,
+                    saved.get(i).id())).containsExactly("lead.created");
+        }
+    }
+
+    @Test
+    void anUpdateInABatchKeepsTheStoredIdAndIsReportedAsNotCreated() {
+        TestTenant tenant = tenants.create();
+        SavedLead first = statement.execute(
+                List.of(LeadWrite.of(tenant.id(), "ghl", lead("u-1", "Ann"), raw("Ann")))).get(0);
+
+        List<SavedLead> saved = statement.execute(List.of(
+                LeadWrite.of(tenant.id(), "ghl", lead("u-2", "Bea"), raw("Bea")),
+                LeadWrite.of(tenant.id(), "ghl", lead("u-1", "Anna"), raw("Anna"))));
+
+        assertThat(saved.get(0).created()).isTrue();
+        assertThat(saved.get(1).created()).isFalse();
+        assertThat(saved.get(1).id()).isEqualTo(first.id());
+        assertThat(jdbc.queryForObject("SELECT first_name FROM leads WHERE id = ?", String.class, first.id()))
+                .isEqualTo("Anna");
+        assertThat(jdbc.queryForList("SELECT type FROM lead_events WHERE lead_id = ? ORDER BY id", String.class,
+                first.id())).containsExactly("lead.created", "lead.updated");
+    }
+
+    @Test
+    void twoWritesOfOneLeadAreRefusedBeforeAnythingIsWritten() {
+        TestTenant tenant = tenants.create();
+        List<LeadWrite> writes = List.of(
+                LeadWrite.of(tenant.id(), "ghl", lead("d-1", "Ann"), raw("Ann")),
+                LeadWrite.of(tenant.id(), "ghl", lead("d-1", "Ann"), raw("Ann")));
+
+        assertThatThrownBy(() -> statement.execute(writes)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class,
+                tenant.id())).isZero();
+    }
+
+    @Test
+    void oneUnstorableLeadFailsTheWholeStatementAndNothingIsWritten() {
+        TestTenant tenant = tenants.create();
+        UUID tenantId = tenant.id();
+        List<LeadWrite> writes = List.of(
+                LeadWrite.of(tenantId, "ghl", lead("x-1", "Ann"), raw("Ann")),
+                // PostgreSQL refuses the NUL escape in jsonb.
+                LeadWrite.of(tenantId, "ghl", lead("x-2", "Bob"), "{\"first_name\":\"B\\u0000b\"}"));
+
+        assertThatThrownBy(() -> statement.execute(writes)).isInstanceOf(RuntimeException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenantId))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lead_events WHERE tenant_id = ?", Integer.class,
+                tenantId)).isZero();
+    }
+}
