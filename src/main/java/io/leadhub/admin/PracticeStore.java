@@ -5,6 +5,7 @@ import io.leadhub.http.HttpProblem;
 import io.leadhub.persistence.SqlFiles;
 import io.leadhub.security.ApiKeys;
 import io.leadhub.security.SecretCipher;
+import io.leadhub.security.TenantKeyCache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,12 +18,16 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Practices (the hub's tenants), their owner and their API key. Every change is one transaction; uniqueness of
  * slugs and ExternalPracticeIds among live practices is the unique indexes' job, never a prior SELECT, so two
  * concurrent requests cannot both win (the loser's DuplicateKeyException becomes a 409 in the error policy).
- * A practice is named by its Id or its ExternalPracticeId; "not found" is an empty Optional.
+ * A practice is named by its Id or its ExternalPracticeId; "not found" is an empty Optional. Changes to an
+ * existing practice or its keys empty this instance's {@link TenantKeyCache} as soon as they commit, so a
+ * rotated or deleted key is refused here at once instead of after the database's notification arrives.
  */
 @Repository
 public class PracticeStore {
@@ -50,13 +55,15 @@ public class PracticeStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SecretCipher cipher;
+    private final TenantKeyCache keyCache;
     private final Slugify slugify = Slugify.builder().build();
 
     // The cipher comes first so that a missing HUB_SECRET_KEY is reported before the first database
     // connection is even attempted (constructor arguments are resolved in order).
-    public PracticeStore(SecretCipher cipher, NamedParameterJdbcTemplate jdbc) {
+    public PracticeStore(SecretCipher cipher, NamedParameterJdbcTemplate jdbc, TenantKeyCache keyCache) {
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.keyCache = keyCache;
     }
 
     /** The practice, its owner as a staff member, and its first API key, together or not at all. */
@@ -92,6 +99,9 @@ public class PracticeStore {
             Practice updated = jdbc.queryForObject(UPDATE, fieldParameters(input).addValue("tenantId", id),
                     PracticeStore::practice);
             jdbc.update(UPDATE_OWNER, ownerParameters(id, input));
+            // Nothing updated here decides who may authenticate today; forgetting anyway costs one lookup
+            // per key and keeps this correct if a practice field ever does (the database notifies too).
+            forgetCachedKeysAfterCommit();
             return updated;
         });
     }
@@ -102,6 +112,7 @@ public class PracticeStore {
         return resolve(reference, FOR_UPDATE).map(id -> {
             Practice deleted = jdbc.queryForObject(DELETE, tenant(id), PracticeStore::practice);
             jdbc.update(REVOKE_ALL_KEYS, tenant(id));
+            forgetCachedKeysAfterCommit();
             return deleted;
         });
     }
@@ -120,7 +131,21 @@ public class PracticeStore {
     public Optional<PracticeKey> rotateKey(String reference) {
         return resolve(reference, FOR_UPDATE).map(id -> {
             jdbc.update(REVOKE_LIVE_KEY, tenant(id));
+            forgetCachedKeysAfterCommit();
             return issueKey(id);
+        });
+    }
+
+    /**
+     * Not before the commit: a request on another thread could read the old row meanwhile and cache it again.
+     * The whole cache goes, as with the database's notification; partner changes are rare.
+     */
+    private void forgetCachedKeysAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                keyCache.invalidateAll();
+            }
         });
     }
 

@@ -1,7 +1,7 @@
 package io.leadhub.security;
 
 import io.leadhub.http.HttpProblem;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Resolves the tenant behind a request's API key ({@code X-API-Key}, or {@code Authorization: Bearer}).
  * The credential headers are removed from the message as soon as they are read, so no later step, response
- * or outbound call can echo them. Refusals use intake.link's texts, which the seed documents fix.
+ * or outbound call can echo them. Refusals use intake.link's texts, which the seed documents fix. Lookups go
+ * through {@link TenantKeyCache}, which answers known keys from memory while that is safe.
  */
 @Component
 public class ApiKeyAuthenticator {
@@ -27,9 +28,11 @@ public class ApiKeyAuthenticator {
             """;
 
     private final JdbcTemplate jdbc;
+    private final TenantKeyCache cache;
 
-    public ApiKeyAuthenticator(JdbcTemplate jdbc) {
+    public ApiKeyAuthenticator(JdbcTemplate jdbc, TenantKeyCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** Returns the tenant id, or throws 401 (no key) / 403 (unknown, revoked, or tenant disabled). */
@@ -38,15 +41,17 @@ public class ApiKeyAuthenticator {
         if (key == null) {
             throw HttpProblem.unauthorized("API key required");
         }
-        List<TenantKey> found = jdbc.query(FIND_TENANT,
-                (rs, n) -> new TenantKey(rs.getObject(1, UUID.class), rs.getBoolean(2)), ApiKeys.hash(key));
-        if (found.isEmpty()) {
-            throw HttpProblem.forbidden("Invalid API key");
-        }
-        if (found.get(0).disabled()) {
+        TenantKey found = cache.lookup(ApiKeys.hash(key), this::findTenant)
+                .orElseThrow(() -> HttpProblem.forbidden("Invalid API key"));
+        if (found.disabled()) {
             throw HttpProblem.forbidden("Tenant is disabled");
         }
-        return found.get(0).tenantId();
+        return found.tenantId();
+    }
+
+    private Optional<TenantKey> findTenant(byte[] keyHash) {
+        return jdbc.query(FIND_TENANT,
+                (rs, n) -> new TenantKey(rs.getObject(1, UUID.class), rs.getBoolean(2)), keyHash).stream().findFirst();
     }
 
     static String takeCredential(Message message) {
@@ -62,8 +67,5 @@ public class ApiKeyAuthenticator {
             return token.isEmpty() ? null : token;
         }
         return null;
-    }
-
-    private record TenantKey(UUID tenantId, boolean disabled) {
     }
 }

@@ -3,10 +3,10 @@ package io.leadhub.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.leadhub.HubApplication;
 import io.leadhub.support.HubHttp;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
+import io.leadhub.support.SecondHub;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two hub instances on one database, as behind a load balancer: the dedup rule holds across them because it
@@ -26,8 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class TwoInstancesHttpTest extends HubIntegrationTest {
 
-    private static ConfigurableApplicationContext secondInstance;
-    private static HubHttp secondHttp;
+    private static SecondHub secondInstance;
 
     @Autowired
     HikariDataSource dataSource;
@@ -86,15 +83,8 @@ class TwoInstancesHttpTest extends HubIntegrationTest {
     /** Started once, lazily, against the first instance's database (embedded or HUB_TEST_DATABASE_URL). */
     private HubHttp secondInstance() {
         if (secondInstance == null) {
-            secondInstance = new SpringApplicationBuilder(HubApplication.class)
-                    .profiles("test")
-                    // Command-line arguments, because they outrank the test profile's own datasource settings.
-                    .run("--server.port=0",
-                            "--spring.datasource.url=" + dataSource.getJdbcUrl(),
-                            "--spring.datasource.username=" + dataSource.getUsername(),
-                            "--spring.datasource.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()));
-            secondHttp = new HubHttp(Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port")));
+            secondInstance = SecondHub.start(dataSource);
         }
-        return secondHttp;
+        return secondInstance.http();
     }
 }
