@@ -74,19 +74,19 @@ for c in $LEVELS; do
   t=$(threads_for "$c")
   echo "bench: raw insert limit, $c client(s), ${DURATION}s"
   # Prepared statements, as the hub's JDBC driver uses: the simple protocol would understate the raw limit.
-  pidstat -u -h 1 "$DURATION" > "$OUT/cpu-raw-c$c.txt" &
+  pidstat -u -h 1 "$DURATION" > "$OUT/cpu-raw-c$c.txt" & cpu_pid=$!
   (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f ../raw-insert.sql -c "$c" -j "$t" \
       -T "$DURATION" -l --log-prefix="raw-c$c" postgres > "raw-c$c.txt" 2>&1)
-  wait
+  wait "$cpu_pid"
   raw_tps=$(grep -oE 'tps = [0-9.]+' "$OUT/raw-c$c.txt" | head -1 | awk '{printf "%.0f", $3}')
   raw_p50=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 50)
   raw_p99=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 99)
 
   echo "bench: hub POST /hooks/ghl, $c connection(s), ${DURATION}s"
   before=$(leads_count)
-  pidstat -u -h 1 "$DURATION" > "$OUT/cpu-hub-c$c.txt" &
+  pidstat -u -h 1 "$DURATION" > "$OUT/cpu-hub-c$c.txt" & cpu_pid=$!
   BENCH_RUN_ID="$(date +%s)-c$c" wrk -t"$t" -c"$c" -d"${DURATION}s" --latency -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/hub-c$c.txt"
-  wait
+  wait "$cpu_pid"
   after=$(leads_count)
   errors=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$OUT/hub-c$c.txt" | awk '{print $NF}' || true)
   hub_rps=$(awk -v n=$((after - before)) -v d="$DURATION" 'BEGIN {printf "%.0f", n/d}')
