@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,14 +47,36 @@ public class LeadBatchStatement {
      * @throws IllegalArgumentException if two writes have the same dedup key
      */
     public List<SavedLead> execute(List<LeadWrite> writes) {
+        return executeRows(writes.stream().map(this::row).toList());
+    }
+
+    /**
+     * A write as its element of the statement's JSON array. Built by the thread that makes the write, so a
+     * group commit's writer thread only joins strings and talks to the database.
+     */
+    public LeadRow row(LeadWrite write) {
+        StringWriter out = new StringWriter(2048);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            writeLead(json, write);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A lead could not be written as JSON", e);
+        }
+        return new LeadRow(write, out.toString());
+    }
+
+    /** As {@link #execute}, for writes already turned into rows. */
+    public List<SavedLead> executeRows(List<LeadRow> rows) {
         Set<Object> keys = new HashSet<>();
-        for (LeadWrite write : writes) {
-            if (!keys.add(write.dedupKey())) {
-                throw new IllegalArgumentException("Two writes of one lead in one statement: " + write.dedupKey());
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (LeadRow row : rows) {
+            if (!keys.add(row.write().dedupKey())) {
+                throw new IllegalArgumentException("Two writes of one lead in one statement: "
+                        + row.write().dedupKey());
             }
+            array.add(row.json());
         }
         Map<Object, SavedLead> saved = new HashMap<>();
-        jdbc.query(SAVE_LEADS, new MapSqlParameterSource("leads", toJson(writes)), rs -> {
+        jdbc.query(SAVE_LEADS, new MapSqlParameterSource("leads", array.toString()), rs -> {
             String externalId = rs.getString("external_id");
             UUID id = rs.getObject("id", UUID.class);
             Object key = externalId == null ? id : new LeadWrite.ExternalKey(
@@ -61,29 +84,15 @@ public class LeadBatchStatement {
             saved.put(key, new SavedLead(id, rs.getBoolean("created"),
                     rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("modified_at").toInstant()));
         });
-        List<SavedLead> results = new ArrayList<>(writes.size());
-        for (LeadWrite write : writes) {
-            SavedLead result = saved.get(write.dedupKey());
+        List<SavedLead> results = new ArrayList<>(rows.size());
+        for (LeadRow row : rows) {
+            SavedLead result = saved.get(row.write().dedupKey());
             if (result == null) {
-                throw new IllegalStateException("The database returned no row for " + write.dedupKey());
+                throw new IllegalStateException("The database returned no row for " + row.write().dedupKey());
             }
             results.add(result);
         }
         return results;
-    }
-
-    private String toJson(List<LeadWrite> writes) {
-        StringWriter out = new StringWriter(writes.size() * 2048);
-        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
-            json.writeStartArray();
-            for (LeadWrite write : writes) {
-                writeLead(json, write);
-            }
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("A lead could not be written as JSON", e);
-        }
-        return out.toString();
     }
 
     private void writeLead(JsonGenerator json, LeadWrite write) throws IOException {
@@ -143,6 +152,10 @@ public class LeadBatchStatement {
         // The event records what this delivery said; the lead's id and time are the event row's own.
         value(json, "event_payload", lead);
         json.writeEndObject();
+    }
+
+    /** A write and its element of the statement's JSON array. */
+    public record LeadRow(LeadWrite write, String json) {
     }
 
     private static void text(JsonGenerator json, String column, String value) throws IOException {

@@ -1,5 +1,6 @@
 package io.leadhub.persistence;
 
+import io.leadhub.persistence.LeadBatchStatement.LeadRow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ public class LeadGroupCommit implements SmartLifecycle {
             // Before start-up or after shutdown began: no writers, so the caller writes alone.
             return statement.execute(List.of(write)).get(0);
         }
-        PendingWrite pending = new PendingWrite(write, new CompletableFuture<>());
+        PendingWrite pending = new PendingWrite(statement.row(write), new CompletableFuture<>());
         queue.add(pending);
         try {
             while (true) {
@@ -69,7 +70,7 @@ public class LeadGroupCommit implements SmartLifecycle {
                 } catch (TimeoutException stillQueued) {
                     // Writers that stopped after this write was queued will not take it: write it alone.
                     if (!running.get() && queue.remove(pending)) {
-                        return statement.execute(List.of(write)).get(0);
+                        return statement.executeRows(List.of(pending.row())).get(0);
                     }
                 }
             }
@@ -115,7 +116,7 @@ public class LeadGroupCommit implements SmartLifecycle {
         List<PendingWrite> later = new ArrayList<>();
         Set<Object> keys = new HashSet<>();
         for (PendingWrite pending : batch) {
-            (keys.add(pending.write().dedupKey()) ? round : later).add(pending);
+            (keys.add(pending.row().write().dedupKey()) ? round : later).add(pending);
         }
         write(round);
         if (!later.isEmpty()) {
@@ -125,7 +126,7 @@ public class LeadGroupCommit implements SmartLifecycle {
 
     private void write(List<PendingWrite> batch) {
         try {
-            List<SavedLead> saved = statement.execute(batch.stream().map(PendingWrite::write).toList());
+            List<SavedLead> saved = statement.executeRows(batch.stream().map(PendingWrite::row).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(saved.get(i));
             }
@@ -182,6 +183,6 @@ public class LeadGroupCommit implements SmartLifecycle {
         return Integer.MIN_VALUE + 1000;
     }
 
-    private record PendingWrite(LeadWrite write, CompletableFuture<SavedLead> result) {
+    private record PendingWrite(LeadRow row, CompletableFuture<SavedLead> result) {
     }
 }

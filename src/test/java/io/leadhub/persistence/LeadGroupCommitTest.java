@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhub.persistence.LeadBatchStatement.LeadRow;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.sql.Connection;
@@ -198,15 +199,15 @@ class LeadGroupCommitTest extends HubIntegrationTest {
         }
 
         @Override
-        public List<SavedLead> execute(List<LeadWrite> writes) {
-            batchSizes.add(writes.size());
+        public List<SavedLead> executeRows(List<LeadRow> rows) {
+            batchSizes.add(rows.size());
             entered.countDown();
             try {
                 gate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return super.execute(writes);
+            return super.executeRows(rows);
         }
     }
 }
