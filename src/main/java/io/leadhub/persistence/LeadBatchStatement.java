@@ -10,6 +10,7 @@ import io.leadhub.canonical.Workflow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,8 +39,19 @@ public class LeadBatchStatement {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper mapper;
 
-    public LeadBatchStatement(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
-        this.jdbc = jdbc;
+    /**
+     * @param timeout longest one statement may run ({@code hub.intake.write-timeout}). A group commit has one
+     *                writer per instance, so a statement that hangs (a stalled disk, a half-open connection)
+     *                would hold up every lead behind it; cancelled, it fails as a transient error instead
+     *                (SQLState 57014), and its leads are retried and, at worst, parked.
+     */
+    @Autowired
+    public LeadBatchStatement(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper,
+            @Value("${hub.intake.write-timeout:10s}") Duration timeout) {
+        JdbcTemplate bounded = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        bounded.setExceptionTranslator(jdbc.getJdbcTemplate().getExceptionTranslator());
+        bounded.setQueryTimeout(Math.toIntExact(Math.max(1, timeout.toSeconds())));
+        this.jdbc = new NamedParameterJdbcTemplate(bounded);
         this.mapper = mapper;
     }
 

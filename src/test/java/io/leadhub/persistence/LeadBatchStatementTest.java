@@ -3,21 +3,28 @@ package io.leadhub.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhub.canonical.CanonicalLead;
 import io.leadhub.canonical.Contact;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** save-leads.sql against real PostgreSQL: many leads in one statement, each answered as if it were alone. */
 class LeadBatchStatementTest extends HubIntegrationTest {
 
     @Autowired
     LeadBatchStatement statement;
+    @Autowired
+    NamedParameterJdbcTemplate namedJdbc;
+    @Autowired
+    ObjectMapper mapper;
 
     static CanonicalLead lead(String externalId, String firstName) {
         return new CanonicalLead(null, null, null, externalId,
@@ -100,5 +107,33 @@ class LeadBatchStatementTest extends HubIntegrationTest {
                 .isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM lead_events WHERE tenant_id = ?", Integer.class,
                 tenantId)).isZero();
+    }
+
+    @Test
+    void aStatementThatOutlivesTheWriteTimeoutIsCancelledAsATransientFailureAndWritesNothing() {
+        TestTenant tenant = tenants.create();
+        // Only rows of this test's source are slowed, so nothing else writing leads meanwhile is affected.
+        jdbc.execute("""
+                CREATE FUNCTION test_slow_lead_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.source = 'slow-test' THEN PERFORM pg_sleep(30); END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("""
+                CREATE TRIGGER test_slow_lead_insert BEFORE INSERT ON leads
+                FOR EACH ROW EXECUTE FUNCTION test_slow_lead_insert()""");
+        try {
+            LeadBatchStatement bounded = new LeadBatchStatement(namedJdbc, mapper, Duration.ofSeconds(1));
+            List<LeadWrite> writes = List.of(
+                    LeadWrite.of(tenant.id(), "slow-test", lead("slow-1", "Ann"), raw("Ann")));
+
+            assertThatThrownBy(() -> bounded.execute(writes))
+                    .satisfies(e -> assertThat(TransientDatabaseFailures.isTransient(e)).isTrue());
+        } finally {
+            jdbc.execute("DROP TRIGGER test_slow_lead_insert ON leads");
+            jdbc.execute("DROP FUNCTION test_slow_lead_insert()");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class,
+                tenant.id())).isZero();
     }
 }

@@ -187,7 +187,7 @@ class LeadGroupCommitTest extends HubIntegrationTest {
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
         GatedStatement(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
-            super(jdbc, mapper);
+            super(jdbc, mapper, Duration.ofSeconds(10));
         }
 
         void close() {
