@@ -54,14 +54,15 @@ CREATE TABLE bench_raw_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES);
 SQL
 
 # Average %CPU over a measured phase: of the hub's JVM (by pid) and of every postgres process, from pidstat.
-cpu_of() { awk -v cmd="$2" -v pid="$3" '$0 !~ /^#/ && NF > 8 && ($NF == cmd || $3 == pid) {sum += $8} END {printf "%.0f", sum / n}' n="$DURATION" "$1"; }
+# Arguments: pidstat output, command name, pid, seconds sampled.
+cpu_of() { awk -v cmd="$2" -v pid="$3" -v n="$4" '$0 !~ /^#/ && NF > 8 && ($NF == cmd || $3 == pid) {sum += $8} END {printf "%.0f", sum / n}' "$1"; }
 # CPU milliseconds per unit of work: %CPU (100 = one core for one second) * 10 / units per second.
 ms_per() { awk -v cpu="$1" -v rate="$2" 'BEGIN {printf "%.3f", (rate > 0 ? cpu * 10 / rate : 0)}'; }
 
 # Percentile of a list of numbers (one per line), in the unit given.
 percentile() { sort -n | awk -v p="$1" '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} i=int(NR*p/100); if (i<1) i=1; if (i>NR) i=NR; print a[i]}'; }
 # wrk prints latencies as 850.00us / 1.23ms / 1.02s: to milliseconds.
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}'; }
+to_ms_lines() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f\n", v}'; }
 threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
 leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$TENANT'"; }
 
@@ -69,33 +70,54 @@ leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$
 echo "bench: warming the hub up for ${WARMUP}s"
 BENCH_RUN_ID="$(date +%s)-warmup" wrk -t2 -c32 -d"${WARMUP}s" -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/warmup.txt"
 
-ROWS=()
-for c in $LEVELS; do
+# One phase of the raw limit: pgbench for $3 seconds at $1 clients, tagged $2.
+raw_phase() {
+  local c=$1 tag=$2 secs=$3 t cpu_pid
   t=$(threads_for "$c")
-  echo "bench: raw insert limit, $c client(s), ${DURATION}s"
+  echo "bench: raw insert limit, $c client(s), ${secs}s ($tag)"
+  pidstat -u -h 1 "$secs" > "$OUT/cpu-raw-c$c-$tag.txt" & cpu_pid=$!
   # Prepared statements, as the hub's JDBC driver uses: the simple protocol would understate the raw limit.
-  pidstat -u -h 1 "$DURATION" > "$OUT/cpu-raw-c$c.txt" & cpu_pid=$!
   (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f ../raw-insert.sql -c "$c" -j "$t" \
-      -T "$DURATION" -l --log-prefix="raw-c$c" postgres > "raw-c$c.txt" 2>&1)
+      -T "$secs" -l --log-prefix="raw-c$c-$tag" postgres > "raw-c$c-$tag.txt" 2>&1)
   wait "$cpu_pid"
-  raw_tps=$(grep -oE 'tps = [0-9.]+' "$OUT/raw-c$c.txt" | head -1 | awk '{printf "%.0f", $3}')
-  raw_p50=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 50)
-  raw_p99=$(cat "$OUT"/raw-c"$c".* | awk '{print $3/1000}' | percentile 99)
+}
 
-  echo "bench: hub POST /hooks/ghl, $c connection(s), ${DURATION}s"
+# One phase of the hub: wrk POSTing GHL leads for $3 seconds over $1 connections, tagged $2.
+hub_phase() {
+  local c=$1 tag=$2 secs=$3 t cpu_pid before after
+  t=$(threads_for "$c")
+  echo "bench: hub POST /hooks/ghl, $c connection(s), ${secs}s ($tag)"
   before=$(leads_count)
-  pidstat -u -h 1 "$DURATION" > "$OUT/cpu-hub-c$c.txt" & cpu_pid=$!
-  BENCH_RUN_ID="$(date +%s)-c$c" wrk -t"$t" -c"$c" -d"${DURATION}s" --latency -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/hub-c$c.txt"
+  pidstat -u -h 1 "$secs" > "$OUT/cpu-hub-c$c-$tag.txt" & cpu_pid=$!
+  BENCH_RUN_ID="$(date +%s)-c$c-$tag" wrk -t"$t" -c"$c" -d"${secs}s" --latency -s bench/ghl-lead.lua \
+      "http://127.0.0.1:$HUB_PORT" > "$OUT/hub-c$c-$tag.txt"
   wait "$cpu_pid"
   after=$(leads_count)
-  errors=$(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$OUT/hub-c$c.txt" | awk '{print $NF}' || true)
-  hub_rps=$(awk -v n=$((after - before)) -v d="$DURATION" 'BEGIN {printf "%.0f", n/d}')
-  hub_p50=$(awk '$1=="50%" {print $2}' "$OUT/hub-c$c.txt" | to_ms)
-  hub_p99=$(awk '$1=="99%" {print $2}' "$OUT/hub-c$c.txt" | to_ms)
+  echo $((after - before)) > "$OUT/hub-c$c-$tag.committed"
+}
+
+# Each level runs raw, hub, hub, raw (half the duration each): the machine's speed drifts over minutes, and
+# this order gives both sides the same average moment, so the drift cancels out of the ratio.
+HALF=$(( (DURATION + 1) / 2 ))
+ROWS=()
+for c in $LEVELS; do
+  raw_phase "$c" a "$HALF"; hub_phase "$c" a "$HALF"; hub_phase "$c" b "$HALF"; raw_phase "$c" b "$HALF"
+  secs=$((2 * HALF))
+  raw_tps=$(cat "$OUT"/raw-c"$c"-[ab].txt | grep -oE 'tps = [0-9.]+' | awk '{s += $3} END {printf "%.0f", s / NR}')
+  raw_p50=$(cat "$OUT"/raw-c"$c"-[ab].[0-9]* | awk '{print $3/1000}' | percentile 50)
+  raw_p99=$(cat "$OUT"/raw-c"$c"-[ab].[0-9]* | awk '{print $3/1000}' | percentile 99)
+  committed=$(cat "$OUT"/hub-c"$c"-[ab].committed | awk '{s += $1} END {print s}')
+  hub_rps=$(awk -v n="$committed" -v d="$secs" 'BEGIN {printf "%.0f", n/d}')
+  errors=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '/Non-2xx or 3xx responses:/ {s += $NF} END {print s + 0}')
+  # wrk reports percentiles per run: the median of the two medians, and the worse of the two p99s.
+  hub_p50=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '$1=="50%" {print $2}' | to_ms_lines | awk '{s += $1} END {printf "%.2f", s / NR}')
+  hub_p99=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '$1=="99%" {print $2}' | to_ms_lines | sort -n | tail -1)
   ratio=$(awk -v h="$hub_rps" -v r="$raw_tps" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}')
-  hub_jvm_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" java "$HUB_PID")" "$hub_rps")
-  hub_pg_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" postgres -)" "$hub_rps")
-  raw_pg_ms=$(ms_per "$(cpu_of "$OUT/cpu-raw-c$c.txt" postgres -)" "$raw_tps")
+  cat "$OUT"/cpu-hub-c"$c"-[ab].txt > "$OUT/cpu-hub-c$c.txt"
+  cat "$OUT"/cpu-raw-c"$c"-[ab].txt > "$OUT/cpu-raw-c$c.txt"
+  hub_jvm_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" java "$HUB_PID" "$secs")" "$hub_rps")
+  hub_pg_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" postgres - "$secs")" "$hub_rps")
+  raw_pg_ms=$(ms_per "$(cpu_of "$OUT/cpu-raw-c$c.txt" postgres - "$secs")" "$raw_tps")
   ROWS+=("| $c | $hub_rps | $hub_p50 | $hub_p99 | $raw_tps | $(printf '%.2f' "$raw_p50") | $(printf '%.2f' "$raw_p99") | **$ratio** | $hub_jvm_ms | $hub_pg_ms | $raw_pg_ms | ${errors:-0} |")
   echo "bench:   hub $hub_rps leads/s (p50 $hub_p50 ms, p99 $hub_p99 ms), raw $raw_tps inserts/s, ratio $ratio; CPU ms per lead: JVM $hub_jvm_ms, PostgreSQL $hub_pg_ms (raw insert: $raw_pg_ms)"
 done
@@ -109,7 +131,8 @@ PGV=$("${PSQL[@]}" -c "SHOW server_version")
   echo
   echo "- Machine: $(nproc) cores ($CPU), $MEM; hub, PostgreSQL, wrk and pgbench share it."
   echo "- Database: embedded PostgreSQL $PGV, fsync and synchronous_commit on, one server for every column."
-  echo "- Command: \`BENCH_DURATION=$DURATION bench/run.sh\` (levels: $LEVELS; ${WARMUP}s warm-up first)."
+  echo "- Command: \`BENCH_DURATION=$DURATION bench/run.sh\` (levels: $LEVELS; ${WARMUP}s warm-up first; each level"
+  echo "  runs raw, hub, hub, raw for $HALF s each, so drift in the machine's speed cancels out of the ratio)."
   echo "- Hub: each request is a new GoHighLevel lead (unique contact_id): authenticate, parse, map, validate,"
   echo "  upsert + history event in one transaction (shared with concurrent requests by group commit), answered"
   echo "  after the commit. leads/s counts rows actually committed."
