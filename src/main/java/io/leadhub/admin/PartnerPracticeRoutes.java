@@ -1,6 +1,7 @@
 package io.leadhub.admin;
 
 import io.leadhub.http.ApiErrorPolicy;
+import io.leadhub.http.BodyLimit;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonResponses;
 import io.leadhub.security.AdminKey;
@@ -27,13 +28,15 @@ public class PartnerPracticeRoutes extends RouteBuilder {
     private final PracticeRequestParser requests;
     private final PracticeStore practices;
     private final JsonResponses responses;
+    private final BodyLimit bodyLimit;
 
     public PartnerPracticeRoutes(AdminKey adminKey, PracticeRequestParser requests, PracticeStore practices,
-            JsonResponses responses) {
+            JsonResponses responses, BodyLimit bodyLimit) {
         this.adminKey = adminKey;
         this.requests = requests;
         this.practices = practices;
         this.responses = responses;
+        this.bodyLimit = bodyLimit;
     }
 
     @Override
@@ -74,8 +77,8 @@ public class PartnerPracticeRoutes extends RouteBuilder {
         return HttpProblem.notFound("Practice not found");
     }
 
-    private static byte[] body(Exchange exchange) {
-        return exchange.getMessage().getBody(byte[].class);
+    private byte[] body(Exchange exchange) {
+        return bodyLimit.read(exchange.getMessage());
     }
 
     private static String reference(Exchange exchange) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.leadhub.http.BodyLimit;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RawFormBodyFilter;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +33,13 @@ public class IntakePayloadParser {
 
     private final ObjectReader objectReader;
     private final ObjectWriter writer;
-    private final long maxBodyBytes;
+    private final BodyLimit bodyLimit;
 
-    public IntakePayloadParser(ObjectMapper mapper, @Value("${hub.max-body-bytes}") long maxBodyBytes) {
+    public IntakePayloadParser(ObjectMapper mapper, BodyLimit bodyLimit) {
         // Prices arrive as 12.50; binary floating point would store 12.5 and lose what the vendor sent.
         this.objectReader = mapper.readerFor(OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.writer = mapper.writer();
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodyLimit = bodyLimit;
     }
 
     /**
@@ -65,10 +65,7 @@ public class IntakePayloadParser {
     }
 
     private Parsed parse(Message message) {
-        Long declaredLength = message.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declaredLength != null && declaredLength > maxBodyBytes) {
-            throw tooLarge();
-        }
+        bodyLimit.checkDeclaredLength(message);
         String contentType = mediaType(message.getHeader(Exchange.CONTENT_TYPE, String.class));
         if (contentType.equals("application/x-www-form-urlencoded")
                 || contentType.equals(RawFormBodyFilter.RAW_FORM_MEDIA_TYPE)) {
@@ -82,14 +79,7 @@ public class IntakePayloadParser {
     }
 
     private byte[] body(Message message) {
-        byte[] body = message.getBody(byte[].class);
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body.length > maxBodyBytes) {
-            throw tooLarge();
-        }
-        return body;
+        return bodyLimit.read(message);
     }
 
     private Parsed jsonObject(byte[] body) {
@@ -138,9 +128,5 @@ public class IntakePayloadParser {
         }
         int semicolon = contentType.indexOf(';');
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static HttpProblem tooLarge() {
-        return new HttpProblem(413, "Payload too large");
     }
 }

@@ -164,6 +164,17 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void aBodyOverOneMebibyteIs413AndNothingIsCreated() {
+        String externalId = unique("big");
+        Map<String, Object> body = seedPractice(externalId);
+        body.put("PracticeName", "a".repeat(1024 * 1024));
+
+        assertError(admin(http.post(PRACTICES)).json(json(body)).send(), 413, "Payload too large");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tenants WHERE external_practice_id = ?",
+                Integer.class, externalId)).isZero();
+    }
+
+    @Test
     void anEmailThatCannotBeAnAddressIs400() {
         Map<String, Object> body = seedPractice(unique("ext"));
         body.put("Email", "not-an-email");
