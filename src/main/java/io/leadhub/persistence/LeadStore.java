@@ -3,7 +3,7 @@ package io.leadhub.persistence;
 import io.leadhub.canonical.CanonicalLead;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * shared statements by {@link LeadGroupCommit}; inside one (the inbox replay) the write runs on the caller's
  * connection so it joins that transaction, and nobody else's lead ever does.
  */
-@Repository
+@Component
 public class LeadStore {
 
     private final LeadBatchStatement statement;
