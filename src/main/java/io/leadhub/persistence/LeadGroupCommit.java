@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Group commit for concurrent lead writes. A request thread queues its write and waits; a few writer threads
@@ -55,10 +56,14 @@ public class LeadGroupCommit implements SmartLifecycle {
         this.maxBatchSize = maxBatchSize;
     }
 
-    /** Saves the write in the next batch and returns what it did once that batch is committed. */
+    /**
+     * Saves the write in the next batch and returns what it did once that batch is committed. Inside a
+     * transaction (the inbox replay) the caller writes alone on its own connection, so the write joins that
+     * transaction and nobody else's lead ever does; so does a caller before start-up or after shutdown began,
+     * when there are no writers.
+     */
     public SavedLead save(LeadWrite write) {
-        if (!running.get()) {
-            // Before start-up or after shutdown began: no writers, so the caller writes alone.
+        if (!running.get() || TransactionSynchronizationManager.isActualTransactionActive()) {
             return statement.execute(List.of(write)).get(0);
         }
         PendingWrite pending = new PendingWrite(statement.row(write), new CompletableFuture<>());

@@ -1,10 +1,8 @@
 package io.leadhub.persistence;
 
 import io.leadhub.canonical.CanonicalLead;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes leads. The upsert and its history event are one SQL statement (save-leads.sql), so they commit together
@@ -15,11 +13,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class LeadStore {
 
-    private final LeadBatchStatement statement;
     private final LeadGroupCommit groupCommit;
 
-    public LeadStore(LeadBatchStatement statement, LeadGroupCommit groupCommit) {
-        this.statement = statement;
+    public LeadStore(LeadGroupCommit groupCommit) {
         this.groupCommit = groupCommit;
     }
 
@@ -30,10 +26,6 @@ public class LeadStore {
     public SavedLead save(UUID tenantId, String source, CanonicalLead lead, String rawJson) {
         // A request never waits long behind a lock (lock_timeout is set on every connection, see application.yml):
         // it fails fast as a transient error, is retried, and at worst is parked in the intake inbox.
-        LeadWrite write = LeadWrite.of(tenantId, source, lead, rawJson);
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return statement.execute(List.of(write)).get(0);
-        }
-        return groupCommit.save(write);
+        return groupCommit.save(LeadWrite.of(tenantId, source, lead, rawJson));
     }
 }

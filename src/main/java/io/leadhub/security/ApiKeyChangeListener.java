@@ -46,7 +46,6 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
     private final DataSource dataSource;
     private final TenantKeyCache cache;
     private volatile boolean running;
-    private volatile boolean listening;
     private Thread thread;
     /** Only touched by the listener thread: whether the WARN for the current outage was already logged. */
     private boolean inOutage;
@@ -58,7 +57,7 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
 
     /** Whether the cache is in use: connected, and LISTEN succeeded. */
     public boolean isListening() {
-        return listening;
+        return cache.listening();
     }
 
     @Override
@@ -130,14 +129,14 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
                 statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                 statement.execute("LISTEN " + CHANNEL);
             }
-            setListening(true);
+            cache.listening(true);
             if (inOutage) {
                 inOutage = false;
                 log.info("API key change listener is listening again; key lookups use the cache");
             }
             relayUntilStopped(connection, notifications);
         } finally {
-            setListening(false);
+            cache.listening(false);
             release(connection);
         }
     }
@@ -156,12 +155,6 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
                 nextProbe = System.nanoTime() + PROBE_INTERVAL_NANOS;
             }
         }
-    }
-
-    /** The cache first: it must stop being trusted before anyone can see {@link #isListening()} change. */
-    private void setListening(boolean nowListening) {
-        cache.listening(nowListening);
-        listening = nowListening;
     }
 
     /**

@@ -87,6 +87,11 @@ public class TenantKeyCache {
         }
     }
 
+    /** Whether the cache is trusted: its listener is connected and LISTENing. */
+    boolean listening() {
+        return listening;
+    }
+
     /** Whether a key is held right now; for tests, which must know the cache is in play. */
     boolean holds(byte[] keyHash) {
         return entries.getIfPresent(HEX.formatHex(keyHash)) != null;
