@@ -1,7 +1,7 @@
 package io.leadhub.mapping;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,16 +18,17 @@ final class PayloadPaths {
     record Match(Object value, List<String> address) {
     }
 
-    private record Branch(String key, String normalized, Map<?, ?> map) {
-    }
-
-    /** A payload key with its normalized form, computed once per map per request rather than once per lookup. */
-    private record Key(String original, String normalized, Object value) {
+    /** A payload key as sent, and its value. */
+    private record Key(String original, Object value) {
     }
 
     private final Map<String, ?> root;
     private final String separator;
-    private final Map<Map<?, ?>, List<Key>> keysByMap = new IdentityHashMap<>();
+    /**
+     * Per map of the payload, its keys grouped by normalized name (in payload order within a name), built once per
+     * request: a lookup is then one probe per level of the path instead of a walk over every key.
+     */
+    private final Map<Map<?, ?>, Map<String, List<Key>>> keysByMap = new IdentityHashMap<>();
 
     PayloadPaths(Map<String, ?> root, String separator) {
         this.root = root;
@@ -46,29 +47,26 @@ final class PayloadPaths {
     }
 
     private void collect(Map<?, ?> map, String path, List<String> address, List<Match> matches) {
-        List<Branch> branches = new ArrayList<>();
-        for (Key key : keysOf(map)) {
-            String normalized = key.normalized();
-            if (normalized.equals(path)) {
-                matches.add(new Match(key.value(), append(address, key.original())));
-            } else if (key.value() instanceof Map<?, ?> nested && path.length() > normalized.length()
-                    && path.charAt(normalized.length()) == '.' && path.startsWith(normalized)) {
-                branches.add(new Branch(key.original(), normalized, nested));
-            }
+        Map<String, List<Key>> keys = keysOf(map);
+        for (Key key : keys.getOrDefault(path, List.of())) {
+            matches.add(new Match(key.value(), append(address, key.original())));
         }
-        branches.sort(Comparator.comparingInt((Branch branch) -> branch.normalized().length()).reversed());
-        for (Branch branch : branches) {
-            collect(branch.map(), path.substring(branch.normalized().length() + 1), append(address, branch.key()),
-                    matches);
+        for (int dot = path.lastIndexOf('.'); dot >= 0; dot = path.lastIndexOf('.', dot - 1)) {
+            for (Key key : keys.getOrDefault(path.substring(0, dot), List.of())) {
+                if (key.value() instanceof Map<?, ?> nested) {
+                    collect(nested, path.substring(dot + 1), append(address, key.original()), matches);
+                }
+            }
         }
     }
 
-    private List<Key> keysOf(Map<?, ?> map) {
+    private Map<String, List<Key>> keysOf(Map<?, ?> map) {
         return keysByMap.computeIfAbsent(map, m -> {
-            List<Key> keys = new ArrayList<>(m.size());
+            Map<String, List<Key>> keys = new HashMap<>();
             m.forEach((k, v) -> {
                 String original = String.valueOf(k);
-                keys.add(new Key(original, KeyNames.normalize(original, separator), v));
+                keys.computeIfAbsent(KeyNames.normalize(original, separator), name -> new ArrayList<>(1))
+                        .add(new Key(original, v));
             });
             return keys;
         });
