@@ -90,6 +90,29 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void chunkedBodyOverOneMebibyteIs413() {
+        TestTenant tenant = tenants.create();
+        String big = "{\"first_name\":\"" + "a".repeat(3 * 1024 * 1024) + "\"}";
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(big).chunked().send();
+
+        assertError(response, 413, "Payload too large");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    @Test
+    void chunkedBodyUnderTheLimitIsAccepted() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"chunked-1\",\"first_name\":\"Ana\",\"email\":\"ana@example.com\"}")
+                .chunked().send();
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(leadCount(tenant)).isEqualTo(1);
+    }
+
+    @Test
     void unknownSourceIs404() {
         TestTenant tenant = tenants.create();
 

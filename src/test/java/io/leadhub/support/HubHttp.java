@@ -2,6 +2,7 @@ package io.leadhub.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,6 +46,7 @@ public final class HubHttp {
         private final String path;
         private final HttpRequest.Builder builder;
         private byte[] body = new byte[0];
+        private boolean chunked;
 
         private Request(String method, String path) {
             this.method = method;
@@ -81,8 +83,16 @@ public final class HubHttp {
             return this;
         }
 
+        /** Sends the body without a Content-Length (Transfer-Encoding: chunked), as a streaming client would. */
+        public Request chunked() {
+            this.chunked = true;
+            return this;
+        }
+
         public Response send() {
-            builder.method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
+            byte[] sent = body;
+            builder.method(method, chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(sent))
+                    : body.length == 0 && !method.equals("POST") && !method.equals("PUT")
                     ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
                 HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
