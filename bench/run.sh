@@ -22,36 +22,11 @@ for tool in java wrk pgbench psql pidstat; do
 done
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-echo "bench: building the jar"
-./mvnw -q -B -ntp -DskipTests package
-JAR=$(ls target/lead-intake-hub-*.jar | grep -v '\.original$' | head -1)
-
-random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-export HUB_ADMIN_KEY=$(random_hex 24) HUB_SECRET_KEY=$(random_hex 32)
-
-echo "bench: starting the hub on :$HUB_PORT with its embedded PostgreSQL on :$PG_PORT (fsync on)"
-java -jar "$JAR" --server.port="$HUB_PORT" \
-  --hub.embedded-db.port="$PG_PORT" --hub.embedded-db.data-dir="$OUT/pgdata" \
-  --logging.level.root=WARN > "$OUT/hub.log" 2>&1 &
-HUB_PID=$!
-trap 'kill $HUB_PID 2>/dev/null; wait $HUB_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$HUB_PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 $HUB_PID 2>/dev/null || { echo "bench: hub exited, see $OUT/hub.log" >&2; exit 1; }
-  sleep 1
-done
-
-PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1)
-TENANT=00000000-0000-0000-0000-00000000b0b0
-export BENCH_API_KEY="il_live_bench$(random_hex 12)"
-"${PSQL[@]}" <<SQL
-INSERT INTO tenants (id, practice_name, slug, first_name, last_name, email)
-VALUES ('$TENANT', 'Bench', 'bench', 'Bench', 'Owner', 'bench@example.com');
-INSERT INTO api_keys (id, tenant_id, key_hash, key_prefix)
-VALUES (gen_random_uuid(), '$TENANT', sha256(convert_to('$BENCH_API_KEY', 'UTF8')), 'il_live_benc');
--- The raw limit writes the same row shape into a copy of leads with the same defaults and indexes.
-CREATE TABLE bench_raw_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES);
-SQL
+source bench/hub.sh
+build_jar
+trap stop_hub EXIT
+start_hub
+seed_bench_tenant
 
 # Average %CPU over a measured phase: of the hub's JVM (by pid) and of every postgres process, from pidstat.
 # Arguments: pidstat output, command name, pid, seconds sampled.
@@ -66,9 +41,7 @@ to_ms_lines() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (
 threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
 leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$TENANT'"; }
 
-# Long enough for the JIT to finish compiling the hot path: a cold JVM measures the compiler, not the hub.
-echo "bench: warming the hub up for ${WARMUP}s"
-BENCH_RUN_ID="$(date +%s)-warmup" wrk -t2 -c32 -d"${WARMUP}s" -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/warmup.txt"
+warm_up "$WARMUP"
 
 # One phase of the raw limit: pgbench for $3 seconds at $1 clients, tagged $2.
 raw_phase() {
