@@ -45,12 +45,15 @@ public class IntakePayloadParser {
     /**
      * Sets the payload map ({@link IntakeProperties#PAYLOAD}) and its JSON text for the lead's raw copy
      * ({@link IntakeProperties#RAW_JSON}): a JSON body's own text when it can be stored as it came, so it is
-     * not serialized a second time.
+     * not serialized a second time. Removes the request headers once read.
      */
     public void parse(Exchange exchange) {
         Parsed parsed = parse(exchange.getMessage());
         exchange.setProperty(IntakeProperties.PAYLOAD, parsed.payload());
         exchange.setProperty(IntakeProperties.RAW_JSON, parsed.rawJson() != null ? parsed.rawJson() : json(parsed.payload()));
+        // Everything later steps need is in properties now. Dropping the request's headers here means no later
+        // step, error answer or redelivery copy of the exchange carries them (and copies are cheaper).
+        exchange.getMessage().getHeaders().clear();
     }
 
     private record Parsed(Map<String, Object> payload, String rawJson) {

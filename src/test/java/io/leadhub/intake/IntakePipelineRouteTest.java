@@ -41,6 +41,7 @@ class IntakePipelineRouteTest {
     private static final AtomicInteger persistAttempts = new AtomicInteger();
     private static volatile IntFunction<RuntimeException> faultOnAttempt = attempt -> null;
     private static final List<String> headersSeenByParse = new ArrayList<>();
+    private static final List<String> headersSeenByPersist = new ArrayList<>();
     private static boolean advised;
 
     @Autowired
@@ -63,6 +64,10 @@ class IntakePipelineRouteTest {
                     }
                 });
                 route.weaveById("persist").before().process(exchange -> {
+                    synchronized (headersSeenByPersist) {
+                        headersSeenByPersist.clear();
+                        headersSeenByPersist.addAll(exchange.getMessage().getHeaders().keySet());
+                    }
                     RuntimeException fault = faultOnAttempt.apply(persistAttempts.incrementAndGet());
                     if (fault != null) {
                         throw fault;
@@ -93,6 +98,16 @@ class IntakePipelineRouteTest {
 
         synchronized (headersSeenByParse) {
             assertThat(headersSeenByParse).isNotEmpty().noneMatch(name -> name.equalsIgnoreCase("X-API-Key"));
+        }
+    }
+
+    @Test
+    void noRequestHeaderOutlivesParsing() {
+        send("{\"contact_id\":\"r-6\",\"first_name\":\"Rae\"}");
+
+        assertThat(persistAttempts).hasValue(1);
+        synchronized (headersSeenByPersist) {
+            assertThat(headersSeenByPersist).isEmpty();
         }
     }
 
