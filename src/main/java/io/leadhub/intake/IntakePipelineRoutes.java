@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code direct:intake}, the pipeline every lead source shares: authenticate → parse → map → validate →
- * persist → respond. Each step is a named bean call so a route test can replace or observe it by id.
+ * persist → respond. Each step is a named bean call so a route test can replace or observe it by id; the two
+ * that use the database run in routes of their own, where transient failures are retried (IntakeErrorPolicy).
  */
 @Component
 public class IntakePipelineRoutes extends RouteBuilder {
@@ -24,6 +25,8 @@ public class IntakePipelineRoutes extends RouteBuilder {
     public static final String INTAKE = "direct:intake";
     /** Where a validated lead goes when the database keeps failing: parked for the replay job, answered 202. */
     public static final String PARK = "direct:intake-park";
+    static final String AUTHENTICATE = "direct:intake-authenticate";
+    static final String PERSIST = "direct:intake-persist";
 
     private final ApiKeyAuthenticator authenticator;
     private final IntakePayloadParser parser;
@@ -50,13 +53,19 @@ public class IntakePipelineRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(INTAKE).routeId("intake-pipeline").routeConfigurationId(IntakeErrorPolicy.ID)
-                .process(exchange -> exchange.setProperty(IntakeProperties.TENANT_ID,
-                        authenticator.authenticate(exchange))).id("authenticate")
+                .to(AUTHENTICATE).id("authenticate")
                 .process(parser::parse).id("parse")
                 .process(this::map).id("map")
                 .process(this::validate).id("validate")
-                .process(this::persist).id("persist")
+                .to(PERSIST).id("persist")
                 .process(this::respond).id("respond");
+
+        // The two steps that use the database, each in a route whose error policy retries transient failures.
+        from(AUTHENTICATE).routeId("intake-authenticate").routeConfigurationId(IntakeErrorPolicy.DATABASE_ID)
+                .process(exchange -> exchange.setProperty(IntakeProperties.TENANT_ID,
+                        authenticator.authenticate(exchange))).id("authenticate-key");
+        from(PERSIST).routeId("intake-persist").routeConfigurationId(IntakeErrorPolicy.DATABASE_ID)
+                .process(this::persist).id("persist-lead");
 
         from(PARK).routeId("intake-park").routeConfigurationId(IntakeErrorPolicy.PARKING_ID)
                 .choice()

@@ -26,8 +26,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Route-level tests of direct:intake, without HTTP: messages go in through a ProducerTemplate, and a fault is
- * woven in before the persist step to exercise the error policy (redelivery, parking, no retry for bugs).
+ * Route-level tests of direct:intake, without HTTP: messages go in through a ProducerTemplate, and faults are
+ * woven in before the authenticate and persist steps to exercise the error policy (redelivery, parking, no
+ * retry for bugs, and that an answered failure ends the pipeline).
  * Its own context, because advising a route changes it for everyone sharing the context.
  */
 @CamelSpringBootTest
@@ -40,6 +41,8 @@ class IntakePipelineRouteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger persistAttempts = new AtomicInteger();
     private static volatile IntFunction<RuntimeException> faultOnAttempt = attempt -> null;
+    private static final AtomicInteger authenticateAttempts = new AtomicInteger();
+    private static volatile IntFunction<RuntimeException> authenticateFaultOnAttempt = attempt -> null;
     private static final List<String> headersSeenByParse = new ArrayList<>();
     private static final List<String> headersSeenByPersist = new ArrayList<>();
     private static boolean advised;
@@ -56,28 +59,37 @@ class IntakePipelineRouteTest {
     @BeforeEach
     void weaveFaultInjectionOnce() throws Exception {
         if (!advised) {
-            AdviceWith.adviceWith(camel, "intake-pipeline", route -> {
-                route.weaveById("parse").before().process(exchange -> {
-                    synchronized (headersSeenByParse) {
-                        headersSeenByParse.clear();
-                        headersSeenByParse.addAll(exchange.getMessage().getHeaders().keySet());
-                    }
-                });
-                route.weaveById("persist").before().process(exchange -> {
-                    synchronized (headersSeenByPersist) {
-                        headersSeenByPersist.clear();
-                        headersSeenByPersist.addAll(exchange.getMessage().getHeaders().keySet());
-                    }
-                    RuntimeException fault = faultOnAttempt.apply(persistAttempts.incrementAndGet());
-                    if (fault != null) {
-                        throw fault;
-                    }
-                });
-            });
+            AdviceWith.adviceWith(camel, "intake-pipeline", route ->
+                    route.weaveById("parse").before().process(exchange -> {
+                        synchronized (headersSeenByParse) {
+                            headersSeenByParse.clear();
+                            headersSeenByParse.addAll(exchange.getMessage().getHeaders().keySet());
+                        }
+                    }));
+            AdviceWith.adviceWith(camel, "intake-authenticate", route ->
+                    route.weaveById("authenticate-key").before().process(exchange -> {
+                        RuntimeException fault = authenticateFaultOnAttempt.apply(authenticateAttempts.incrementAndGet());
+                        if (fault != null) {
+                            throw fault;
+                        }
+                    }));
+            AdviceWith.adviceWith(camel, "intake-persist", route ->
+                    route.weaveById("persist-lead").before().process(exchange -> {
+                        synchronized (headersSeenByPersist) {
+                            headersSeenByPersist.clear();
+                            headersSeenByPersist.addAll(exchange.getMessage().getHeaders().keySet());
+                        }
+                        RuntimeException fault = faultOnAttempt.apply(persistAttempts.incrementAndGet());
+                        if (fault != null) {
+                            throw fault;
+                        }
+                    }));
             advised = true;
         }
         persistAttempts.set(0);
         faultOnAttempt = attempt -> null;
+        authenticateAttempts.set(0);
+        authenticateFaultOnAttempt = attempt -> null;
         tenant = new TestTenants(jdbc).create();
     }
 
@@ -134,6 +146,48 @@ class IntakePipelineRouteTest {
         assertThat(leadCount()).isZero();
         assertThat(jdbc.queryForObject("SELECT payload->>'contact_id' FROM intake_inbox WHERE id = ?", String.class,
                 UUID.fromString(body.get("queueId").asText()))).isEqualTo("r-4");
+    }
+
+    @Test
+    void aTransientDatabaseFailureWhileAuthenticatingIsRetriedAndTheLeadIsStored() throws Exception {
+        authenticateFaultOnAttempt = attempt -> attempt == 1 ? new CannotAcquireLockException("simulated") : null;
+
+        Exchange result = send("{\"contact_id\":\"r-7\",\"first_name\":\"Rae\"}");
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        assertThat(authenticateAttempts).as("one failure, then success").hasValue(2);
+        assertThat(persistAttempts).hasValue(1);
+        assertThat(leadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseThatKeepsFailingWhileAuthenticatingIsAnswered503AndNothingIsParked() throws Exception {
+        authenticateFaultOnAttempt = attempt -> new CannotAcquireLockException("simulated");
+
+        Exchange result = send("{\"contact_id\":\"r-8\",\"first_name\":\"Rae\"}");
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+        assertThat(authenticateAttempts).as("the first try and four redeliveries").hasValue(5);
+        assertThat(persistAttempts).as("the pipeline does not run on after the answer").hasValue(0);
+        assertThat(leadCount()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_inbox WHERE tenant_id = ?", Integer.class,
+                tenant.id())).isZero();
+    }
+
+    @Test
+    void aRefusedKeyEndsThePipelineAt401() throws Exception {
+        Exchange result = producer.send(IntakePipelineRoutes.INTAKE, exchange -> {
+            exchange.setProperty(IntakeProperties.SOURCE, "ghl");
+            exchange.setProperty(IntakeProperties.MAPPING, "ghl");
+            exchange.setProperty(IntakeProperties.AUTH, "api-key");
+            exchange.setProperty(IntakeProperties.RESPOND, "hub");
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setBody("{\"contact_id\":\"r-9\",\"first_name\":\"Rae\"}");
+        });
+
+        assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(401);
+        assertThat(persistAttempts).hasValue(0);
+        assertThat(leadCount()).isZero();
     }
 
     @Test
