@@ -170,8 +170,7 @@ class IntakePipelineRouteTest {
         assertThat(authenticateAttempts).as("the first try and four redeliveries").hasValue(5);
         assertThat(persistAttempts).as("the pipeline does not run on after the answer").hasValue(0);
         assertThat(leadCount()).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_inbox WHERE tenant_id = ?", Integer.class,
-                tenant.id())).isZero();
+        assertThat(parkedCount()).isZero();
     }
 
     @Test
@@ -194,8 +193,7 @@ class IntakePipelineRouteTest {
                 .isEqualTo("Internal server error");
         assertThat(persistAttempts).hasValue(1);
         assertThat(leadCount()).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM intake_inbox WHERE tenant_id = ?", Integer.class,
-                tenant.id())).isZero();
+        assertThat(parkedCount()).isZero();
     }
 
     private Exchange send(String json) {
@@ -219,5 +217,9 @@ class IntakePipelineRouteTest {
 
     private int leadCount() {
         return jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id());
+    }
+
+    private int parkedCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM intake_inbox WHERE tenant_id = ?", Integer.class, tenant.id());
     }
 }
