@@ -13,7 +13,8 @@ build_jar() {
 start_hub() {
   export HUB_ADMIN_KEY=$(random_hex 24) HUB_SECRET_KEY=$(random_hex 32)
   echo "bench: starting the hub on :$HUB_PORT with its embedded PostgreSQL on :$PG_PORT (fsync on)"
-  java -jar "$JAR" --server.port="$HUB_PORT" \
+  # shellcheck disable=SC2086  # HUB_JAVA_OPTS is a list of JVM options, split on purpose
+  java ${HUB_JAVA_OPTS:-} -jar "$JAR" --server.port="$HUB_PORT" \
     --hub.embedded-db.port="$PG_PORT" --hub.embedded-db.data-dir="$OUT/pgdata" \
     --logging.level.root=WARN > "$OUT/hub.log" 2>&1 &
   HUB_PID=$!
@@ -46,7 +47,10 @@ SQL
 }
 
 # Long enough for the JIT to finish compiling the hot path: a cold JVM measures the compiler, not the hub.
+# Arguments: seconds, connections (default 32).
 warm_up() {
-  echo "bench: warming the hub up for ${1}s"
-  BENCH_RUN_ID="$(date +%s)-warmup" wrk -t2 -c32 -d"${1}s" -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/warmup.txt"
+  local c=${2:-32}
+  echo "bench: warming the hub up for ${1}s at $c connection(s)"
+  BENCH_RUN_ID="$(date +%s)-warmup-c$c" wrk -t"$([ "$c" -lt 2 ] && echo 1 || echo 2)" -c"$c" -d"${1}s" \
+      -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/warmup-c$c.txt"
 }

@@ -4,6 +4,7 @@
 #
 #   bench/run.sh                      # 1, 8 and 32 concurrent clients, 20 s each, writes docs/PERFORMANCE.md
 #   BENCH_DURATION=10 bench/run.sh    # shorter
+#   HUB_JAVA_OPTS="-XX:+UseParallelGC" bench/run.sh   # JVM options for the hub (also bench/profile.sh)
 #
 # Needs: Java 17, wrk, pgbench/psql and pidstat (Debian: apt-get install wrk postgresql-client sysstat).
 set -euo pipefail
@@ -11,13 +12,16 @@ cd "$(dirname "$0")/.."
 
 DURATION=${BENCH_DURATION:-20}
 WARMUP=${BENCH_WARMUP:-40}
+# Before each level, the hub runs at that level's concurrency: a new load shape (batch sizes, thread counts)
+# sends the JIT back to compiling, and that belongs in no measured phase.
+LEVEL_WARMUP=${BENCH_LEVEL_WARMUP:-10}
 LEVELS=${BENCH_CONCURRENCY:-"1 8 32"}
 HUB_PORT=${BENCH_HUB_PORT:-18080}
 PG_PORT=${BENCH_PG_PORT:-55432}
 OUT=bench/out
 REPORT=docs/PERFORMANCE.md
 
-for tool in java wrk pgbench psql pidstat; do
+for tool in java jstat wrk pgbench psql pidstat; do
   command -v "$tool" >/dev/null || { echo "bench: '$tool' not found (apt-get install wrk postgresql-client sysstat)" >&2; exit 1; }
 done
 
@@ -39,6 +43,8 @@ percentile() { sort -n | awk -v p="$1" '{a[NR]=$1} END {if (NR==0) {print "n/a";
 # wrk prints latencies as 850.00us / 1.23ms / 1.02s: to milliseconds.
 to_ms_lines() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f\n", v}'; }
 threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
+# Seconds the JIT compiler has spent so far (jstat): compiling during a measured phase means the hub was not warm.
+jit_seconds() { jstat -compiler "$HUB_PID" | awk 'NR == 2 {print $4}'; }
 leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$TENANT'"; }
 
 warm_up "$WARMUP"
@@ -57,16 +63,18 @@ raw_phase() {
 
 # One phase of the hub: wrk POSTing GHL leads for $3 seconds over $1 connections, tagged $2.
 hub_phase() {
-  local c=$1 tag=$2 secs=$3 t cpu_pid before after
+  local c=$1 tag=$2 secs=$3 t cpu_pid before after jit_before
   t=$(threads_for "$c")
   echo "bench: hub POST /hooks/ghl, $c connection(s), ${secs}s ($tag)"
   before=$(leads_count)
+  jit_before=$(jit_seconds)
   pidstat -u -h 1 "$secs" > "$OUT/cpu-hub-c$c-$tag.txt" & cpu_pid=$!
   BENCH_RUN_ID="$(date +%s)-c$c-$tag" wrk -t"$t" -c"$c" -d"${secs}s" --latency -s bench/ghl-lead.lua \
       "http://127.0.0.1:$HUB_PORT" > "$OUT/hub-c$c-$tag.txt"
   wait "$cpu_pid"
   after=$(leads_count)
   echo $((after - before)) > "$OUT/hub-c$c-$tag.committed"
+  awk -v a="$(jit_seconds)" -v b="$jit_before" 'BEGIN {printf "%.2f\n", a - b}' > "$OUT/hub-c$c-$tag.jit"
 }
 
 # Each level runs raw, hub, hub, raw (half the duration each): the machine's speed drifts over minutes, and
@@ -74,6 +82,7 @@ hub_phase() {
 HALF=$(( (DURATION + 1) / 2 ))
 ROWS=()
 for c in $LEVELS; do
+  warm_up "$LEVEL_WARMUP" "$c"
   raw_phase "$c" a "$HALF"; hub_phase "$c" a "$HALF"; hub_phase "$c" b "$HALF"; raw_phase "$c" b "$HALF"
   secs=$((2 * HALF))
   raw_tps=$(cat "$OUT"/raw-c"$c"-[ab].txt | grep -oE 'tps = [0-9.]+' | awk '{s += $3} END {printf "%.0f", s / NR}')
@@ -85,14 +94,15 @@ for c in $LEVELS; do
   # wrk reports percentiles per run: the median of the two medians, and the worse of the two p99s.
   hub_p50=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '$1=="50%" {print $2}' | to_ms_lines | awk '{s += $1} END {printf "%.2f", s / NR}')
   hub_p99=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '$1=="99%" {print $2}' | to_ms_lines | sort -n | tail -1)
+  jit=$(cat "$OUT"/hub-c"$c"-[ab].jit | awk '{s += $1} END {printf "%.1f", s}')
   ratio=$(awk -v h="$hub_rps" -v r="$raw_tps" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}')
   cat "$OUT"/cpu-hub-c"$c"-[ab].txt > "$OUT/cpu-hub-c$c.txt"
   cat "$OUT"/cpu-raw-c"$c"-[ab].txt > "$OUT/cpu-raw-c$c.txt"
   hub_jvm_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" java "$HUB_PID" "$secs")" "$hub_rps")
   hub_pg_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" postgres - "$secs")" "$hub_rps")
   raw_pg_ms=$(ms_per "$(cpu_of "$OUT/cpu-raw-c$c.txt" postgres - "$secs")" "$raw_tps")
-  ROWS+=("| $c | $hub_rps | $hub_p50 | $hub_p99 | $raw_tps | $(printf '%.2f' "$raw_p50") | $(printf '%.2f' "$raw_p99") | **$ratio** | $hub_jvm_ms | $hub_pg_ms | $raw_pg_ms | ${errors:-0} |")
-  echo "bench:   hub $hub_rps leads/s (p50 $hub_p50 ms, p99 $hub_p99 ms), raw $raw_tps inserts/s, ratio $ratio; CPU ms per lead: JVM $hub_jvm_ms, PostgreSQL $hub_pg_ms (raw insert: $raw_pg_ms)"
+  ROWS+=("| $c | $hub_rps | $hub_p50 | $hub_p99 | $raw_tps | $(printf '%.2f' "$raw_p50") | $(printf '%.2f' "$raw_p99") | **$ratio** | $hub_jvm_ms | $hub_pg_ms | $raw_pg_ms | $jit | ${errors:-0} |")
+  echo "bench:   hub $hub_rps leads/s (p50 $hub_p50 ms, p99 $hub_p99 ms), raw $raw_tps inserts/s, ratio $ratio; CPU ms per lead: JVM $hub_jvm_ms, PostgreSQL $hub_pg_ms (raw insert: $raw_pg_ms); JIT compiling ${jit}s"
 done
 
 CPU=$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
@@ -104,8 +114,9 @@ PGV=$("${PSQL[@]}" -c "SHOW server_version")
   echo
   echo "- Machine: $(nproc) cores ($CPU), $MEM; hub, PostgreSQL, wrk and pgbench share it."
   echo "- Database: embedded PostgreSQL $PGV, fsync and synchronous_commit on, one server for every column."
-  echo "- Command: \`BENCH_DURATION=$DURATION bench/run.sh\` (levels: $LEVELS; ${WARMUP}s warm-up first; each level"
-  echo "  runs raw, hub, hub, raw for $HALF s each, so drift in the machine's speed cancels out of the ratio)."
+  echo "- Command: \`BENCH_DURATION=$DURATION bench/run.sh\` (levels: $LEVELS; ${WARMUP}s warm-up first, then ${LEVEL_WARMUP}s"
+  echo "  at each level's concurrency; each level runs raw, hub, hub, raw for $HALF s each, so drift in the"
+  echo "  machine's speed cancels out of the ratio)."
   echo "- Hub: each request is a new GoHighLevel lead (unique contact_id): authenticate, parse, map, validate,"
   echo "  upsert + history event in one transaction (shared with concurrent requests by group commit), answered"
   echo "  after the commit. leads/s counts rows actually committed."
@@ -113,9 +124,11 @@ PGV=$("${PSQL[@]}" -c "SHOW server_version")
   echo "  leads table."
   echo "- CPU ms per lead: average %CPU over the phase (pidstat, 1 s samples) divided by the rate; 2 cores give"
   echo "  2,000 CPU ms per second to share between wrk or pgbench, the JVM and PostgreSQL."
+  echo "- hub JIT compile s: time the JVM's JIT compiler spent during the level's hub phases (jstat); near 0"
+  echo "  means the hub was measured warm."
   echo
-  echo "| clients | hub leads/s | hub p50 ms | hub p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | hub/raw | hub JVM CPU ms/lead | hub PostgreSQL CPU ms/lead | raw PostgreSQL CPU ms/insert | hub non-2xx |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| clients | hub leads/s | hub p50 ms | hub p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | hub/raw | hub JVM CPU ms/lead | hub PostgreSQL CPU ms/lead | raw PostgreSQL CPU ms/insert | hub JIT compile s | hub non-2xx |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
   echo "<!-- bench:end -->"
 } > "$OUT/results.md"
