@@ -2,6 +2,8 @@
 # PostgreSQL in a scratch directory, and give it a bench tenant. Sets HUB_PID, PSQL, TENANT and BENCH_API_KEY.
 # Expects HUB_PORT, PG_PORT and OUT; the caller's EXIT trap should call stop_hub.
 
+# wrk threads for a number of connections: wrk needs at least one connection per thread.
+threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
 random_hex() { head -c "$1" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 build_jar() {
@@ -51,6 +53,6 @@ SQL
 warm_up() {
   local c=${2:-32}
   echo "bench: warming the hub up for ${1}s at $c connection(s)"
-  BENCH_RUN_ID="$(date +%s)-warmup-c$c" wrk -t"$([ "$c" -lt 2 ] && echo 1 || echo 2)" -c"$c" -d"${1}s" \
+  BENCH_RUN_ID="$(date +%s)-warmup-c$c" wrk -t"$(threads_for "$c")" -c"$c" -d"${1}s" \
       -s bench/ghl-lead.lua "http://127.0.0.1:$HUB_PORT" > "$OUT/warmup-c$c.txt"
 }

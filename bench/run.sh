@@ -42,7 +42,6 @@ ms_per() { awk -v cpu="$1" -v rate="$2" 'BEGIN {printf "%.3f", (rate > 0 ? cpu *
 percentile() { sort -n | awk -v p="$1" '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit} i=int(NR*p/100); if (i<1) i=1; if (i>NR) i=NR; print a[i]}'; }
 # wrk prints latencies as 850.00us / 1.23ms / 1.02s: to milliseconds.
 to_ms_lines() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f\n", v}'; }
-threads_for() { [ "$1" -lt 2 ] && echo 1 || echo 2; }
 # Seconds the JIT compiler has spent so far (jstat): compiling during a measured phase means the hub was not warm.
 jit_seconds() { jstat -compiler "$HUB_PID" | awk 'NR == 2 {print $4}'; }
 leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$TENANT'"; }
