@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -15,12 +17,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@link TenantKeyCache} honest across instances. One daemon thread holds one connection from the pool,
+ * Keeps {@link TenantKeyCache} honest across instances. One daemon thread holds one connection of its own,
  * LISTENs on the channel the V3 migration's triggers notify whenever keys or tenants change, and empties the
  * cache on every notification. The cache is used only while this listens: until the first LISTEN succeeds,
  * and from the moment the connection fails until a new one listens, every lookup goes to the database,
  * because changes made meanwhile are not heard. Reconnection is retried every second, with one WARN per
  * outage rather than one per attempt.
+ *
+ * <p>The connection is opened beside the pool, with the pool's URL and credentials, rather than borrowed from
+ * it: a LISTEN session is held for the life of the instance, so a borrowed one would shrink the pool for
+ * requests by one for good and be reported as a leak by Hikari's leak detection.
  */
 @Component
 public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
@@ -78,7 +84,7 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
         if (thread == null) {
             return;
         }
-        // Interrupting ends a back-off pause or a wait for a pool connection; a wait for notifications ends
+        // Interrupting ends a back-off pause; a wait for notifications ends
         // by itself within POLL_MILLIS.
         thread.interrupt();
         try {
@@ -120,13 +126,11 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
 
     /** Returns when stopped; throws when the connection cannot be had or fails. */
     private void listenOnOneConnection() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
+        try (Connection connection = openListeningConnection()) {
             PGConnection notifications = connection.unwrap(PGConnection.class);
-            // A pooled connection may come with auto-commit off, and LISTEN only takes effect at commit.
+            // LISTEN only takes effect at commit.
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                 statement.execute("LISTEN " + CHANNEL);
             }
             cache.listening(true);
@@ -137,7 +141,36 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
             relayUntilStopped(connection, notifications);
         } finally {
             cache.listening(false);
-            release(connection);
+        }
+    }
+
+    /**
+     * A connection outside the pool, to the pool's database as the pool's user. Only a DataSource that is not
+     * Hikari's (none the hub configures) falls back to one of its own connections.
+     */
+    private Connection openListeningConnection() throws SQLException {
+        if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+            return dataSource.getConnection();
+        }
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        Properties properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        setIfPresent(properties, "user", pool.getUsername());
+        setIfPresent(properties, "password", pool.getPassword());
+        // Names the session in pg_stat_activity, and bounds how long a connection attempt may hang.
+        properties.setProperty("ApplicationName", APPLICATION_NAME);
+        properties.setProperty("connectTimeout", String.valueOf(TimeUnit.MILLISECONDS.toSeconds(
+                Math.max(1_000, pool.getConnectionTimeout()))));
+        Connection connection = new Driver().connect(pool.getJdbcUrl(), properties);
+        if (connection == null) {
+            throw new SQLException("The pool's JDBC URL is not a PostgreSQL URL: cannot listen for key changes");
+        }
+        return connection;
+    }
+
+    private static void setIfPresent(Properties properties, String name, String value) {
+        if (value != null) {
+            properties.setProperty(name, value);
         }
     }
 
@@ -154,22 +187,6 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
                 }
                 nextProbe = System.nanoTime() + PROBE_INTERVAL_NANOS;
             }
-        }
-    }
-
-    /**
-     * The connection LISTENs and may be broken, so it must not go back to the pool for a request to borrow:
-     * Hikari's eviction closes it for good (and the pool opens a replacement).
-     */
-    private void release(Connection connection) {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
-            } else {
-                connection.close();
-            }
-        } catch (SQLException | RuntimeException e) {
-            log.debug("Could not release the API key listener's connection", e);
         }
     }
 

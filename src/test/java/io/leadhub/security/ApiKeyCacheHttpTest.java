@@ -9,6 +9,7 @@ import static io.leadhub.support.HubAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.time.Duration;
@@ -37,6 +38,19 @@ class ApiKeyCacheHttpTest extends HubIntegrationTest {
     TenantKeyCache cache;
     @Autowired
     ApiKeyChangeListener listener;
+    @Autowired
+    HikariDataSource pool;
+
+    @Test
+    void theListenerHoldsItsOwnSessionAndNoConnectionOfThePool() {
+        await().atMost(NOTIFICATION_BOUND).until(listener::isListening);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?",
+                Integer.class, ApiKeyChangeListener.APPLICATION_NAME)).isPositive();
+        // At rest nothing else holds a pooled connection, so a listener on a borrowed one would show as active.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero());
+    }
 
     @Test
     void aKeyRotatedThroughThePartnerApiIsRefusedByTheVeryNextRequest() {
