@@ -84,8 +84,7 @@ public class ApiKeyChangeListener implements SmartLifecycle, DisposableBean {
         if (thread == null) {
             return;
         }
-        // Interrupting ends a back-off pause; a wait for notifications ends
-        // by itself within POLL_MILLIS.
+        // Interrupting ends a back-off pause; a wait for notifications ends by itself within POLL_MILLIS.
         thread.interrupt();
         try {
             thread.join(STOP_TIMEOUT_MILLIS);
