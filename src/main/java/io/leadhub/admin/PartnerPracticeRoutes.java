@@ -4,6 +4,7 @@ import io.leadhub.http.ApiErrorPolicy;
 import io.leadhub.http.BodyLimit;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonResponses;
+import io.leadhub.http.RequestBody;
 import io.leadhub.security.AdminKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -77,7 +78,7 @@ public class PartnerPracticeRoutes extends RouteBuilder {
         return HttpProblem.notFound("Practice not found");
     }
 
-    private byte[] body(Exchange exchange) {
+    private RequestBody body(Exchange exchange) {
         return bodyLimit.read(exchange.getMessage());
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
+import io.leadhub.http.RequestBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,14 @@ public class PracticeRequestParser {
         this.objectReader = mapper.readerFor(ObjectNode.class);
     }
 
-    public PracticeInput forCreate(byte[] body) {
+    public PracticeInput forCreate(RequestBody body) {
         PracticeInput input = parse(body);
         requireOwnerFields(input);
         return input;
     }
 
     /** An update names its practice by Id or, failing that, by ExternalPracticeId. */
-    public PracticeInput forUpdate(byte[] body) {
+    public PracticeInput forUpdate(RequestBody body) {
         PracticeInput input = parse(body);
         if (input.id() == null && input.externalPracticeId() == null) {
             throw new HttpProblem(400, "Id or ExternalPracticeId is required", Map.of("missing", List.of("Id")));
@@ -49,7 +50,7 @@ public class PracticeRequestParser {
         return input;
     }
 
-    private PracticeInput parse(byte[] body) {
+    private PracticeInput parse(RequestBody body) {
         Map<String, JsonNode> fields = objectFields(body);
         String slug = text(fields, "Slug");
         if (slug != null && (slug.length() > MAX_SLUG_LENGTH || !SLUG.matcher(slug).matches())) {
@@ -72,7 +73,7 @@ public class PracticeRequestParser {
                 flag(fields, "BookingEnabled"));
     }
 
-    private Map<String, JsonNode> objectFields(byte[] body) {
+    private Map<String, JsonNode> objectFields(RequestBody body) {
         ObjectNode node = JsonBodies.readObject(objectReader, body);
         Map<String, JsonNode> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         node.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue()));

@@ -3,15 +3,23 @@ package io.leadhub.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The one request-body size limit ({@code hub.max-body-bytes}, 1 MiB by default) for every endpoint that reads a
- * body: intake and the partner API. A declared Content-Length over the limit is refused before the body is used.
+ * body: intake and the partner API. A declared Content-Length over the limit is refused before the body is used,
+ * and a body without one (chunked) is read only to just past the limit.
+ *
+ * <p>Over HTTP the bytes are the ones {@link BoundedBodyRequest} read, as sent, not Camel's body: that is text
+ * Camel decoded, and parsers need the bytes and the charset the client declared (Camel's binding used to decode
+ * in the UTF-8 Spring forces on every request, so a Latin-1 body, or a byte that is not UTF-8, was a 500).
  */
 @Component
 public class BodyLimit {
@@ -20,6 +28,10 @@ public class BodyLimit {
 
     public BodyLimit(@Value("${hub.max-body-bytes}") long maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** Refuses with 413 when the request declares a body over the limit. */
@@ -31,27 +43,61 @@ public class BodyLimit {
     }
 
     /**
-     * The body as bytes (empty when there is none), or 413 {@code Payload too large} over the limit. A chunked body
-     * declares no length, so it is read only up to just past the limit: an endless body cannot fill the heap.
+     * The body (empty when there is none) with its declared charset; 413 {@code Payload too large} over the limit,
+     * 415 {@code Unsupported content type} for a charset this JVM does not know. A chunked body declares no
+     * length, so it is read only up to just past the limit: an endless body cannot fill the heap.
      */
-    public byte[] read(Message message) {
+    public RequestBody read(Message message) {
         checkDeclaredLength(message);
-        Object stream = message.getBody();
-        if (stream instanceof Reader reader) {
-            // Every character is at least one byte, so one character past the limit is always too large; the
-            // text is then encoded by Camel's own converter, in the request's charset, exactly as before.
-            message.setBody(readAtMost(reader, maxBytes + 1));
-        } else if (stream instanceof InputStream input) {
-            message.setBody(readAtMost(input, maxBytes + 1));
+        Charset charset = declaredCharset(message.getHeader(Exchange.CONTENT_TYPE, String.class));
+        byte[] body;
+        if (message instanceof PlatformHttpMessage http && http.getRequest() instanceof BoundedBodyRequest request) {
+            body = sentBytes(request);
+        } else {
+            body = camelBody(message);
         }
-        byte[] body = message.getBody(byte[].class);
         if (body == null) {
-            return new byte[0];
+            return RequestBody.EMPTY;
         }
         if (body.length > maxBytes) {
             throw tooLarge();
         }
-        return body;
+        return new RequestBody(body, charset);
+    }
+
+    /** Routes reached other than over HTTP (route tests, direct: calls) carry the body as Camel holds it. */
+    private byte[] camelBody(Message message) {
+        Object stream = message.getBody();
+        if (stream instanceof Reader reader) {
+            // Every character is at least one byte, so one character past the limit is always too large.
+            message.setBody(readAtMost(reader, maxBytes + 1));
+        } else if (stream instanceof InputStream input) {
+            message.setBody(readAtMost(input, maxBytes + 1));
+        }
+        return message.getBody(byte[].class);
+    }
+
+    private static byte[] sentBytes(BoundedBodyRequest request) {
+        try {
+            return request.body();
+        } catch (IOException e) {
+            throw unreadable();
+        }
+    }
+
+    /** The charset parameter of the Content-Type, or null when it names none. */
+    static Charset declaredCharset(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        try {
+            MimeType type = MimeTypeUtils.parseMimeType(contentType);
+            return type.getCharset();
+        } catch (IllegalArgumentException e) {
+            // InvalidMimeTypeException, and UnsupportedCharsetException or IllegalCharsetNameException: a body in
+            // an encoding the hub cannot read is refused as its content type, not guessed at.
+            throw new HttpProblem(415, "Unsupported content type");
+        }
     }
 
     private static String readAtMost(Reader reader, long maxChars) {
@@ -64,7 +110,7 @@ public class BodyLimit {
                 text.append(buffer, 0, read);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the request body", e);
+            throw unreadable();
         }
         return text.toString();
     }
@@ -73,8 +119,13 @@ public class BodyLimit {
         try {
             return input.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the request body", e);
+            throw unreadable();
         }
+    }
+
+    /** The client stopped sending mid-body (or the connection broke): nothing was read, so nothing is written. */
+    private static HttpProblem unreadable() {
+        return HttpProblem.badRequest("Could not read the request body");
     }
 
     private static HttpProblem tooLarge() {

@@ -12,13 +12,17 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** {@code reader} is bound to an object type (a Map or ObjectNode), so a non-object fails to bind. */
-    public static <T> T readObject(ObjectReader reader, byte[] body) {
-        if (body == null || body.length == 0) {
+    /**
+     * {@code reader} is bound to an object type (a Map or ObjectNode), so a non-object fails to bind. UTF-8 (or
+     * undeclared) bytes are parsed as they are, and a byte that is not UTF-8 is malformed JSON; a body declared
+     * in another charset is decoded in it first.
+     */
+    public static <T> T readObject(ObjectReader reader, RequestBody body) {
+        if (body.isEmpty()) {
             throw invalid();
         }
         try {
-            T value = reader.readValue(body);
+            T value = body.isUtf8OrUndeclared() ? reader.readValue(body.bytes()) : reader.readValue(body.text());
             if (value == null) {
                 throw invalid();
             }

@@ -29,17 +29,19 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  * through the filter chain per request: measured with bench/run.sh, a trivial platform-http route took about
  * 30% less JVM CPU per request this way (docs/PERFORMANCE.md). Everything else is Camel's own: the same
  * request mapping (paths, verbs, CORS, uri prefixes), consumer, binding and unit of work; only the handler
- * method differs. Concurrency is bounded by Tomcat's request threads ({@code HUB_REQUEST_THREADS}).
+ * method differs, and it hands Camel the request behind a {@link BoundedBodyRequest}, because Camel reads the
+ * whole body into memory as it creates the message. Concurrency is bounded by Tomcat's request threads
+ * ({@code HUB_REQUEST_THREADS}).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestThreadPlatformHttp {
 
     @Bean(name = "platform-http-engine")
-    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
+    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port, BodyLimit bodyLimit) {
         return new PlatformHttpEngine() {
             @Override
             public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-                return new RequestThreadConsumer(endpoint, processor);
+                return new RequestThreadConsumer(endpoint, processor, bodyLimit.maxBytes());
             }
 
             @Override
@@ -68,14 +70,17 @@ class RequestThreadPlatformHttp {
         private static final Logger LOG = LoggerFactory.getLogger(RequestThreadConsumer.class);
         static final Method HANDLE = handleMethod();
 
-        RequestThreadConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
+        private final long maxBodyBytes;
+
+        RequestThreadConsumer(PlatformHttpEndpoint endpoint, Processor processor, long maxBodyBytes) {
             super(endpoint, processor, Runnable::run);
+            this.maxBodyBytes = maxBodyBytes;
         }
 
         /** The Spring MVC handler: the exchange runs and its response is written before this returns. */
         public void handle(HttpServletRequest request, HttpServletResponse response) {
             try {
-                handleService(request, response);
+                handleService(new BoundedBodyRequest(request, maxBodyBytes), response);
             } catch (Exception e) {
                 // As the stock handler does: routes answer their own errors, so this is a failure to write.
                 LOG.warn("Error handling request due to: {}", e.getMessage(), e);

@@ -9,6 +9,7 @@ import io.leadhub.http.BodyLimit;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RawFormBodyFilter;
+import io.leadhub.http.RequestBody;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,19 +82,23 @@ public class IntakePayloadParser {
         throw new HttpProblem(415, "Unsupported content type");
     }
 
-    private byte[] body(Message message) {
+    private RequestBody body(Message message) {
         return bodyLimit.read(message);
     }
 
-    private Parsed jsonObject(byte[] body) {
+    private Parsed jsonObject(RequestBody body) {
         Map<String, Object> object = JsonBodies.readObject(objectReader, body);
-        // In valid JSON a NUL can only arrive escaped, so most bodies skip the walk and are stored as sent.
-        return containsEscapedNul(body) ? new Parsed(withoutNulCharacters(object), null)
-                : new Parsed(object, new String(body, StandardCharsets.UTF_8));
+        // Most bodies are stored as sent. A byte order mark or a UTF-16/32 body (which the parser detects) is
+        // stored as parsed instead; so is one with an escaped NUL, which PostgreSQL cannot hold.
+        String text = body.isPlainUtf8() ? new String(body.bytes(), StandardCharsets.UTF_8)
+                : body.isUtf8OrUndeclared() ? null : body.text();
+        return text == null || text.contains("\\u0000") ? new Parsed(withoutNulCharacters(object), null)
+                : new Parsed(object, text);
     }
 
     private Map<String, Object> formFields(Message message) {
-        return withoutNulCharacters(FormFields.decode(new String(body(message), StandardCharsets.UTF_8)));
+        RequestBody body = body(message);
+        return withoutNulCharacters(FormFields.decode(body.text(), body.charset()));
     }
 
     /** PostgreSQL text and jsonb cannot hold U+0000; it never carries meaning in a lead, so it is dropped. */
@@ -113,16 +118,6 @@ public class IntakePayloadParser {
             return (T) clean;
         }
         return value;
-    }
-
-    private static boolean containsEscapedNul(byte[] body) {
-        for (int i = 0; i + 5 < body.length; i++) {
-            if (body[i] == '\\' && body[i + 1] == 'u' && body[i + 2] == '0' && body[i + 3] == '0'
-                    && body[i + 4] == '0' && body[i + 5] == '0') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String mediaType(String contentType) {

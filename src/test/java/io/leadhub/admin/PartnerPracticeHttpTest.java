@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhub.support.HubHttp;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,6 +173,19 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         assertError(admin(http.post(PRACTICES)).json(json(body)).send(), 413, "Payload too large");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tenants WHERE external_practice_id = ?",
                 Integer.class, externalId)).isZero();
+    }
+
+    @Test
+    void aBodyInTheCharsetItDeclaresIsDecodedInIt() {
+        Map<String, Object> body = seedPractice(unique("latin1"));
+        body.put("PracticeName", "Caf\u00e9 Law");
+
+        Response response = admin(http.post(PRACTICES))
+                .body("application/json; charset=ISO-8859-1", json(body).getBytes(StandardCharsets.ISO_8859_1)).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("PracticeName").asText()).isEqualTo("Caf\u00e9 Law");
+        assertThat(response.json().get("Slug").asText()).isEqualTo("cafe-law");
     }
 
     @Test

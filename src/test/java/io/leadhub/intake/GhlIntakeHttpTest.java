@@ -7,6 +7,7 @@ import io.leadhub.support.Fixtures;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -191,6 +192,44 @@ class GhlIntakeHttpTest extends HubIntegrationTest {
         Map<String, Object> lead = jdbc.queryForMap("SELECT email, utm_source, utm_medium FROM leads WHERE tenant_id = ?",
                 tenant.id());
         assertThat(lead).containsEntry("email", null).containsEntry("utm_source", null).containsEntry("utm_medium", "email");
+    }
+
+    /** The body is read in the charset the request declares, and its raw copy is stored as that text. */
+    @Test
+    void jsonInTheCharsetItDeclaresIsDecodedInIt() {
+        TestTenant tenant = tenants.create();
+        byte[] latin1 = "{\"contact_id\":\"l-1\",\"first_name\":\"Jos\u00e9\",\"city\":\"M\u00fcnchen\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .body("application/json; charset=ISO-8859-1", latin1).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        Map<String, Object> lead = jdbc.queryForMap("SELECT first_name, city, raw->>'city' AS raw_city FROM leads"
+                + " WHERE tenant_id = ?", tenant.id());
+        assertThat(lead).containsEntry("first_name", "Jos\u00e9").containsEntry("city", "M\u00fcnchen")
+                .containsEntry("raw_city", "M\u00fcnchen");
+    }
+
+    /** JSON parsers take a UTF-8 byte order mark, and UTF-16 without a declared charset; so does the hub. */
+    @Test
+    void jsonWithAByteOrderMarkOrInUtf16IsStored() {
+        TestTenant tenant = tenants.create();
+        String json = "{\"contact_id\":\"%s\",\"first_name\":\"Jos\u00e9\"}";
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] utf8 = json.formatted("bom-1").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + utf8.length];
+        System.arraycopy(bom, 0, withBom, 0, bom.length);
+        System.arraycopy(utf8, 0, withBom, bom.length, utf8.length);
+
+        Response first = http.post("/hooks/ghl").apiKey(tenant.apiKey()).body("application/json", withBom).send();
+        Response second = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .body("application/json", json.formatted("utf16-1").getBytes(StandardCharsets.UTF_16LE)).send();
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(jdbc.queryForList("SELECT raw->>'first_name' FROM leads WHERE tenant_id = ?", String.class,
+                tenant.id())).containsExactly("Jos\u00e9", "Jos\u00e9");
     }
 
     private List<String> eventTypes(UUID leadId) {

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +105,58 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(leadCount(tenant)).isZero();
     }
 
+    /**
+     * A client that keeps sending must get its 413 once the body passes the limit, not after the hub has read
+     * (and held) all of it: this one sends 1.5 MiB and then nothing, never ending the body. Camel used to read a
+     * body whole before the first route step, so this request got no answer at all.
+     */
+    @Test
+    void chunkedBodyIsRefusedAtTheLimitWithoutWaitingForTheRest() throws IOException {
+        TestTenant tenant = tenants.create();
+
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /hooks/ghl HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + tenant.apiKey()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 24; i++) {
+                out.write(("10000\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+
+            String answer = readUntilBodyEnds(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 413").endsWith("{\"success\":false,\"error\":\"Payload too large\"}");
+        }
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    @Test
+    void jsonWithBytesThatAreNotUtf8Is400AndWritesNothing() {
+        TestTenant tenant = tenants.create();
+        byte[] body = "{\"first_name\":\"Ann\",\"email\":\"ann@example.com\",\"city\":\"M\u00fcnchen\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey()).body("application/json", body).send();
+
+        assertError(response, 400, "Invalid JSON body");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    @Test
+    void charsetThisHubCannotReadIs415() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .body("application/json; charset=x-no-such-charset", VALID_LEAD.formatted(externalId())).send();
+
+        assertError(response, 415, "Unsupported content type");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
     @Test
     void chunkedBodyUnderTheLimitIsAccepted() {
         TestTenant tenant = tenants.create();
@@ -163,6 +220,29 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(response.raw().headers().map().values().toString()).doesNotContain(tenant.apiKey());
     }
 
+
+    /** The status line, headers and a Content-Length body, read as they arrive (the connection may stay open). */
+    private static String readUntilBodyEnds(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int headerEnd = -1;
+        int contentLength = 0;
+        while (headerEnd < 0 || text.length() < headerEnd + contentLength) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            text.append((char) next);
+            if (headerEnd < 0 && text.toString().endsWith("\r\n\r\n")) {
+                headerEnd = text.length();
+                for (String line : text.toString().split("\r\n")) {
+                    if (line.toLowerCase().startsWith("content-length:")) {
+                        contentLength = Integer.parseInt(line.substring("content-length:".length()).strip());
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
 
     private int leadCount(TestTenant tenant) {
         return jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id());

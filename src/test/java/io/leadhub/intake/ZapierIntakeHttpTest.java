@@ -8,6 +8,7 @@ import io.leadhub.support.Fixtures;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,31 @@ class ZapierIntakeHttpTest extends HubIntegrationTest {
         Map<String, Object> lead = lead(response);
         assertThat(lead).containsEntry("first_name", "Ana María").containsEntry("email", "ana+zap@example.com");
         assertThat(custom(lead).get("interest")).hasToString("[\"solar\",\"battery\"]");
+    }
+
+    @Test
+    void formInTheCharsetItDeclaresIsDecodedInIt() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/zapier").apiKey(tenant.apiKey())
+                .body("application/x-www-form-urlencoded; charset=ISO-8859-1", "first_name=Jos%E9&email=jose%40example.com")
+                .send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(lead(response)).containsEntry("first_name", "Jos\u00e9");
+    }
+
+    /** A form is forgiving where JSON is not: a byte that is not UTF-8 becomes U+FFFD, and the lead is kept. */
+    @Test
+    void formByteThatIsNotUtf8IsReplacedNotRefused() {
+        TestTenant tenant = tenants.create();
+        byte[] form = "first_name=Jos\u00e9&email=jose%40example.com".getBytes(StandardCharsets.ISO_8859_1);
+
+        Response response = http.post("/hooks/zapier").apiKey(tenant.apiKey())
+                .body("application/x-www-form-urlencoded", form).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(lead(response)).containsEntry("first_name", "Jos\ufffd");
     }
 
     @Test

@@ -46,7 +46,7 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return FormFields.decode(body);
+        return FormFields.decode(body, StandardCharsets.UTF_8);
     }
 
     /** The mapping files the hub ships, loaded the way the application loads them. */

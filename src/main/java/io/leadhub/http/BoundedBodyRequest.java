@@ -1,0 +1,94 @@
+package io.leadhub.http;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A request whose body is read once, and only up to one byte past the limit.
+ *
+ * <p>Camel's Spring Boot platform-http reads the whole request body into memory as it creates the message
+ * ({@code PlatformHttpMessage.init}), before any route step and whatever its size: a 400 MB chunked post took
+ * 1.4 GB of heap before the 413. Behind this wrapper it can read no more than the limit allows, and {@link
+ * BodyLimit} refuses what reached the extra byte. The raw bytes stay here for the hub's parsers, which honour
+ * the charset the client declared; the Reader Camel asks for decodes in that charset too (UTF-8 when none is
+ * declared, or when it names one this JVM lacks, which {@link BodyLimit} then refuses with a 415).
+ */
+final class BoundedBodyRequest extends HttpServletRequestWrapper {
+
+    private final int readLimit;
+    private byte[] body;
+    private IOException failure;
+
+    BoundedBodyRequest(HttpServletRequest request, long maxBytes) {
+        super(request);
+        this.readLimit = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
+    }
+
+    /** The body as sent, at most one byte past the limit. */
+    byte[] body() throws IOException {
+        if (body == null && failure == null) {
+            try {
+                body = super.getInputStream().readNBytes(readLimit);
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(body());
+        return new ServletInputStream() {
+            @Override
+            public int read() {
+                return bytes.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                return bytes.read(buffer, offset, length);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return bytes.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException("The body is already read");
+            }
+        };
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        return new BufferedReader(new InputStreamReader(getInputStream(), readerCharset()));
+    }
+
+    private Charset readerCharset() {
+        try {
+            Charset declared = BodyLimit.declaredCharset(getContentType());
+            return declared != null ? declared : StandardCharsets.UTF_8;
+        } catch (HttpProblem unsupported) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+}
