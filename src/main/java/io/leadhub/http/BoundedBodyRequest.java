@@ -7,9 +7,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A request whose body is read once, and only up to one byte past the limit.
@@ -32,11 +33,14 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
         this.readLimit = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);
     }
 
-    /** The body as sent, at most one byte past the limit. */
+    /**
+     * The body as sent, at most one byte past the limit. A body that declares a length over the limit is not read
+     * at all: it is empty here, and {@link BodyLimit} refuses it by its declared length.
+     */
     byte[] body() throws IOException {
         if (body == null && failure == null) {
             try {
-                body = super.getInputStream().readNBytes(readLimit);
+                body = read(getContentLengthLong());
             } catch (IOException e) {
                 failure = e;
             }
@@ -45,6 +49,19 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
             throw failure;
         }
         return body;
+    }
+
+    private byte[] read(long declaredLength) throws IOException {
+        if (declaredLength >= readLimit) {
+            return new byte[0];
+        }
+        if (declaredLength < 0) {
+            return super.getInputStream().readNBytes(readLimit);
+        }
+        // The container holds the client to its Content-Length, so exactly that many bytes can arrive.
+        byte[] exact = new byte[(int) declaredLength];
+        int read = super.getInputStream().readNBytes(exact, 0, exact.length);
+        return read == exact.length ? exact : Arrays.copyOf(exact, read);
     }
 
     @Override
@@ -78,9 +95,11 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
         };
     }
 
+    /** Decoded in one go: a body is at most the limit, and a stream decoder would allocate more than it holds. */
     @Override
     public BufferedReader getReader() throws IOException {
-        return new BufferedReader(new InputStreamReader(getInputStream(), readerCharset()));
+        String text = new String(body(), readerCharset());
+        return new BufferedReader(new StringReader(text), Math.max(1, Math.min(text.length(), 8192)));
     }
 
     private Charset readerCharset() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -113,24 +114,29 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
     @Test
     void chunkedBodyIsRefusedAtTheLimitWithoutWaitingForTheRest() throws IOException {
         TestTenant tenant = tenants.create();
-
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /hooks/ghl HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + tenant.apiKey()
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
-            for (int i = 0; i < 24; i++) {
-                out.write(("10000\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.write(chunk);
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.flush();
-
-            String answer = readUntilBodyEnds(socket.getInputStream());
-            assertThat(answer).startsWith("HTTP/1.1 413").endsWith("{\"success\":false,\"error\":\"Payload too large\"}");
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 24; i++) {
+            chunks.write("10000\r\n".getBytes(StandardCharsets.US_ASCII));
+            chunks.write(chunk);
+            chunks.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
+
+        String answer = postWithoutFinishing(tenant, "Transfer-Encoding: chunked", chunks.toByteArray());
+
+        assertThat(answer).startsWith("HTTP/1.1 413").endsWith("{\"success\":false,\"error\":\"Payload too large\"}");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    /** A declared length over the limit is refused by that alone: the hub does not wait for a byte of the body. */
+    @Test
+    void declaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() throws IOException {
+        TestTenant tenant = tenants.create();
+
+        String answer = postWithoutFinishing(tenant, "Content-Length: " + 5 * 1024 * 1024,
+                "{\"first_name\":\"".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(answer).startsWith("HTTP/1.1 413").endsWith("{\"success\":false,\"error\":\"Payload too large\"}");
         assertThat(leadCount(tenant)).isZero();
     }
 
@@ -220,6 +226,20 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(response.raw().headers().map().values().toString()).doesNotContain(tenant.apiKey());
     }
 
+
+    /** Posts a GHL lead whose body never ends, and returns what the hub answers within 10 s. */
+    private String postWithoutFinishing(TestTenant tenant, String framingHeader, byte[] partialBody) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /hooks/ghl HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + tenant.apiKey()
+                    + "\r\nContent-Type: application/json\r\n" + framingHeader + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(partialBody);
+            out.flush();
+            return readUntilBodyEnds(socket.getInputStream());
+        }
+    }
 
     /** The status line, headers and a Content-Length body, read as they arrive (the connection may stay open). */
     private static String readUntilBodyEnds(InputStream in) throws IOException {
