@@ -7,8 +7,6 @@ import java.nio.charset.Charset;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +47,7 @@ public class BodyLimit {
      */
     public RequestBody read(Message message) {
         checkDeclaredLength(message);
-        Charset charset = declaredCharset(message.getHeader(Exchange.CONTENT_TYPE, String.class));
+        Charset charset = ContentType.of(message.getHeader(Exchange.CONTENT_TYPE, String.class)).charset();
         byte[] body;
         if (message instanceof PlatformHttpMessage http && http.getRequest() instanceof BoundedBodyRequest request) {
             body = sentBytes(request);
@@ -82,22 +80,6 @@ public class BodyLimit {
             return request.body();
         } catch (IOException e) {
             throw unreadable();
-        }
-    }
-
-    /** The charset parameter of the Content-Type, or null when it names none. */
-    static Charset declaredCharset(String contentType) {
-        if (contentType == null || contentType.indexOf(';') < 0) {
-            // No parameters, so no charset: most requests, spared the parse.
-            return null;
-        }
-        try {
-            MimeType type = MimeTypeUtils.parseMimeType(contentType);
-            return type.getCharset();
-        } catch (IllegalArgumentException e) {
-            // InvalidMimeTypeException, and UnsupportedCharsetException or IllegalCharsetNameException: a body in
-            // an encoding the hub cannot read is refused as its content type, not guessed at.
-            throw new HttpProblem(415, "Unsupported content type");
         }
     }
 

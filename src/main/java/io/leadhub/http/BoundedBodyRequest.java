@@ -104,7 +104,7 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
 
     private Charset readerCharset() {
         try {
-            Charset declared = BodyLimit.declaredCharset(getContentType());
+            Charset declared = ContentType.of(getContentType()).charset();
             return declared != null ? declared : StandardCharsets.UTF_8;
         } catch (HttpProblem unsupported) {
             return StandardCharsets.UTF_8;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.leadhub.http.BodyLimit;
+import io.leadhub.http.ContentType;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RawFormBodyFilter;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -70,7 +70,7 @@ public class IntakePayloadParser {
 
     private Parsed parse(Message message) {
         bodyLimit.checkDeclaredLength(message);
-        String contentType = mediaType(message.getHeader(Exchange.CONTENT_TYPE, String.class));
+        String contentType = ContentType.of(message.getHeader(Exchange.CONTENT_TYPE, String.class)).mediaType();
         if (contentType.equals("application/x-www-form-urlencoded")
                 || contentType.equals(RawFormBodyFilter.RAW_FORM_MEDIA_TYPE)) {
             return new Parsed(formFields(message), null);
@@ -118,13 +118,5 @@ public class IntakePayloadParser {
             return (T) clean;
         }
         return value;
-    }
-
-    private static String mediaType(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 }
