@@ -25,18 +25,17 @@ public record RequestBody(byte[] bytes, Charset declaredCharset) {
     }
 
     /**
-     * True for the usual body: UTF-8 without a byte order mark. JSON parsers also accept a BOM and, undeclared,
-     * UTF-16 or UTF-32 (told apart by the zero bytes around the first character); such text is not what a
-     * database takes as it came.
+     * True for bytes a JSON parser reads as UTF-16 or UTF-32 although no such charset was declared: a zero byte
+     * around the first character, or a UTF-16 byte order mark (RFC 4627, section 3; a UTF-32 mark starts with
+     * one of those too). {@link #text()} would misread them.
      */
-    public boolean isPlainUtf8() {
-        if (!isUtf8OrUndeclared()) {
+    public boolean isUndeclaredUtf16Or32() {
+        if (!isUtf8OrUndeclared() || bytes.length < 2) {
             return false;
         }
-        boolean byteOrderMark = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
-                && bytes[2] == (byte) 0xBF;
-        boolean wideEncoding = bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0);
-        return !byteOrderMark && !wideEncoding;
+        int first = bytes[0] & 0xFF;
+        int second = bytes[1] & 0xFF;
+        return first == 0 || second == 0 || (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE);
     }
 
     /**

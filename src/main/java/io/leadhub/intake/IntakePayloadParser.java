@@ -12,7 +12,6 @@ import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RawFormBodyFilter;
 import io.leadhub.http.RequestBody;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,10 +87,9 @@ public class IntakePayloadParser {
 
     private Parsed jsonObject(RequestBody body) {
         Map<String, Object> object = JsonBodies.readObject(objectReader, body);
-        // Most bodies are stored as sent. A byte order mark or a UTF-16/32 body (which the parser detects) is
-        // stored as parsed instead; so is one with an escaped NUL, which PostgreSQL cannot hold.
-        String text = body.isPlainUtf8() ? new String(body.bytes(), StandardCharsets.UTF_8)
-                : body.isUtf8OrUndeclared() ? null : body.text();
+        // Stored as sent (a UTF-8 byte order mark left out), except UTF-16/32 the parser detected by itself, and
+        // text with an escaped NUL, which PostgreSQL cannot hold: those are stored as parsed.
+        String text = body.isUndeclaredUtf16Or32() ? null : body.text();
         return text == null || text.contains("\\u0000") ? new Parsed(withoutNulCharacters(object), null)
                 : new Parsed(object, text);
     }

@@ -225,11 +225,15 @@ class GhlIntakeHttpTest extends HubIntegrationTest {
         Response first = http.post("/hooks/ghl").apiKey(tenant.apiKey()).body("application/json", withBom).send();
         Response second = http.post("/hooks/ghl").apiKey(tenant.apiKey())
                 .body("application/json", json.formatted("utf16-1").getBytes(StandardCharsets.UTF_16LE)).send();
+        // Java's UTF-16 writes a byte order mark first (FE FF), as some Windows senders do.
+        Response third = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .body("application/json", json.formatted("utf16-bom-1").getBytes(StandardCharsets.UTF_16)).send();
 
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(third.status()).as(third.toString()).isEqualTo(201);
         assertThat(jdbc.queryForList("SELECT raw->>'first_name' FROM leads WHERE tenant_id = ?", String.class,
-                tenant.id())).containsExactly("Jos\u00e9", "Jos\u00e9");
+                tenant.id())).containsExactly("Jos\u00e9", "Jos\u00e9", "Jos\u00e9");
     }
 
     private List<String> eventTypes(UUID leadId) {
