@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A request whose body is read once, and only up to one byte past the limit.
@@ -58,15 +58,31 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
         if (declaredLength < 0) {
             return super.getInputStream().readNBytes(readLimit);
         }
-        // The container holds the client to its Content-Length, so exactly that many bytes can arrive.
+        // The container holds the client to its Content-Length, so no more than that can arrive; less means the
+        // connection ended mid-body, which is a body the hub could not read, not a malformed one.
         byte[] exact = new byte[(int) declaredLength];
-        int read = super.getInputStream().readNBytes(exact, 0, exact.length);
-        return read == exact.length ? exact : Arrays.copyOf(exact, read);
+        if (super.getInputStream().readNBytes(exact, 0, exact.length) < exact.length) {
+            throw new EOFException("The body ended before its Content-Length");
+        }
+        return exact;
+    }
+
+    /**
+     * What Camel gets to read. A body that could not be read is empty here rather than an exception: Camel reads
+     * as it creates the message, outside any route's error handling, where a failure is a bare 500. The route's
+     * own {@link BodyLimit} step meets the failure again and answers it.
+     */
+    private byte[] bodyOrEmpty() {
+        try {
+            return body();
+        } catch (IOException unreadable) {
+            return new byte[0];
+        }
     }
 
     @Override
-    public ServletInputStream getInputStream() throws IOException {
-        ByteArrayInputStream bytes = new ByteArrayInputStream(body());
+    public ServletInputStream getInputStream() {
+        ByteArrayInputStream bytes = new ByteArrayInputStream(bodyOrEmpty());
         return new ServletInputStream() {
             @Override
             public int read() {
@@ -97,8 +113,8 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
 
     /** Decoded in one go: a body is at most the limit, and a stream decoder would allocate more than it holds. */
     @Override
-    public BufferedReader getReader() throws IOException {
-        String text = new String(body(), readerCharset());
+    public BufferedReader getReader() {
+        String text = new String(bodyOrEmpty(), readerCharset());
         return new BufferedReader(new StringReader(text), Math.max(1, Math.min(text.length(), 8192)));
     }
 

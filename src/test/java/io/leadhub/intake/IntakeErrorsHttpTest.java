@@ -14,10 +14,14 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Every bad-input row of the intake contract: the status, the exact JSON error, and that nothing was written.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class IntakeErrorsHttpTest extends HubIntegrationTest {
 
     private static final String VALID_LEAD = "{\"contact_id\":\"%s\",\"first_name\":\"Ann\",\"email\":\"ann@example.com\"}";
@@ -128,6 +132,26 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(leadCount(tenant)).isZero();
     }
 
+    /**
+     * A body cut off mid-way (the sender closed its side) is Tomcat's 400, in the hub's JSON, and nothing is
+     * written. The hub reads the body before any route step; a failed read there used to escape as an exception,
+     * logged with its stack trace as if the hub had failed, on every aborted upload.
+     */
+    @Test
+    void bodyCutOffMidWayIs400WritesNothingAndLogsNoFailure(CapturedOutput output) throws IOException {
+        TestTenant tenant = tenants.create();
+
+        String chunked = postPartly(tenant, "Transfer-Encoding: chunked",
+                "20\r\n{\"contact_id\":\"cut-1\",\"first".getBytes(StandardCharsets.US_ASCII), true);
+        String declared = postPartly(tenant, "Content-Length: 100",
+                "{\"contact_id\":\"cut-2\",\"first".getBytes(StandardCharsets.US_ASCII), true);
+
+        assertThat(chunked).startsWith("HTTP/1.1 400").contains("{\"success\":false,\"error\":\"Invalid request body\"}");
+        assertThat(declared).startsWith("HTTP/1.1 400").contains("{\"success\":false,\"error\":\"Invalid request body\"}");
+        assertThat(leadCount(tenant)).isZero();
+        assertThat(output.getAll()).doesNotContain("Error handling request");
+    }
+
     /** A declared length over the limit is refused by that alone: the hub does not wait for a byte of the body. */
     @Test
     void declaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() throws IOException {
@@ -222,6 +246,15 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
 
     /** Posts a GHL lead whose body never ends, and returns what the hub answers within 10 s. */
     private String postWithoutFinishing(TestTenant tenant, String framingHeader, byte[] partialBody) throws IOException {
+        return postPartly(tenant, framingHeader, partialBody, false);
+    }
+
+    /**
+     * Posts the start of a GHL lead and, if {@code thenStopSending}, closes the sending side of the connection, as
+     * a client that gives up mid-body does; returns what the hub answers within 10 s.
+     */
+    private String postPartly(TestTenant tenant, String framingHeader, byte[] partialBody, boolean thenStopSending)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -230,16 +263,22 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(partialBody);
             out.flush();
+            if (thenStopSending) {
+                socket.shutdownOutput();
+            }
             return readUntilBodyEnds(socket.getInputStream());
         }
     }
 
-    /** The status line, headers and a Content-Length body, read as they arrive (the connection may stay open). */
+    /**
+     * The status line, headers and body, read as they arrive: a Content-Length body up to its length (the
+     * connection may stay open), any other body (chunked, as raw text) until the hub closes the connection.
+     */
     private static String readUntilBodyEnds(InputStream in) throws IOException {
         StringBuilder text = new StringBuilder();
         int headerEnd = -1;
-        int contentLength = 0;
-        while (headerEnd < 0 || text.length() < headerEnd + contentLength) {
+        int contentLength = -1;
+        while (headerEnd < 0 || contentLength < 0 || text.length() < headerEnd + contentLength) {
             int next = in.read();
             if (next < 0) {
                 break;
