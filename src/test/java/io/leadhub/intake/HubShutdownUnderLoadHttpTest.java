@@ -99,7 +99,7 @@ class HubShutdownUnderLoadHttpTest extends HubIntegrationTest {
                     .send();
             boolean toldToRetry = response.status() == 503 && "1".equals(response.header("Retry-After"))
                     && response.text().contains("Service temporarily unavailable");
-            return toldToRetry ? TOLD_TO_RETRY : String.valueOf(response.status());
+            return toldToRetry ? TOLD_TO_RETRY : response.status() + (response.status() < 300 ? "" : " " + response.text());
         } catch (UncheckedIOException refusedOrClosed) {
             return CONNECTION_FAILED;
         }
