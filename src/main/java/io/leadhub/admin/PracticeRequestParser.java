@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RequestBody;
+import io.leadhub.http.StorableValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class PracticeRequestParser {
     private final ObjectReader objectReader;
 
     public PracticeRequestParser(ObjectMapper mapper) {
-        this.objectReader = mapper.readerFor(ObjectNode.class);
+        this.objectReader = JsonBodies.strict(mapper.readerFor(ObjectNode.class));
     }
 
     public PracticeInput forCreate(RequestBody body) {
@@ -101,7 +102,10 @@ public class PracticeRequestParser {
         }
     }
 
-    /** Scalars become text (partners send ExternalPracticeId as 1234 as often as "1234"); blank is absent. */
+    /**
+     * Scalars become text (partners send ExternalPracticeId as 1234 as often as "1234"); blank is absent. Text
+     * PostgreSQL cannot hold is cleaned as lead fields are ({@link StorableValues}).
+     */
     private static String text(Map<String, JsonNode> fields, String name) {
         JsonNode value = present(fields, name);
         if (value == null) {
@@ -110,7 +114,7 @@ public class PracticeRequestParser {
         if (!value.isValueNode()) {
             throw invalid(name, name + " must be a string");
         }
-        String text = value.asText().strip();
+        String text = StorableValues.text(value.asText()).strip();
         return text.isEmpty() ? null : text;
     }
 

@@ -11,10 +11,9 @@ import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RawFormBodyFilter;
 import io.leadhub.http.RequestBody;
+import io.leadhub.http.StorableValues;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -37,7 +36,7 @@ public class IntakePayloadParser {
 
     public IntakePayloadParser(ObjectMapper mapper, BodyLimit bodyLimit) {
         // Prices arrive as 12.50; binary floating point would store 12.5 and lose what the vendor sent.
-        this.objectReader = mapper.readerFor(OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.objectReader = JsonBodies.strict(mapper.readerFor(OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
         this.writer = mapper.writer();
         this.bodyLimit = bodyLimit;
     }
@@ -87,34 +86,16 @@ public class IntakePayloadParser {
 
     private Parsed jsonObject(RequestBody body) {
         Map<String, Object> object = JsonBodies.readObject(objectReader, body);
-        // Stored as sent (a UTF-8 byte order mark left out), except UTF-16/32 the parser detected by itself, and
-        // text with an escaped NUL, which PostgreSQL cannot hold: those are stored as parsed.
-        String text = body.isUndeclaredUtf16Or32() ? null : body.text();
-        return text == null || text.contains("\\u0000") ? new Parsed(withoutNulCharacters(object), null)
-                : new Parsed(object, text);
+        Map<String, Object> storable = StorableValues.of(object);
+        // Stored as sent (a UTF-8 byte order mark left out): JsonBodies has checked it is exactly one object. Stored
+        // as parsed instead when PostgreSQL could not hold it as sent (StorableValues changed something), and for
+        // UTF-16/32 the parser detected by itself.
+        boolean asSent = storable == object && !body.isUndeclaredUtf16Or32();
+        return new Parsed(storable, asSent ? body.text() : null);
     }
 
     private Map<String, Object> formFields(Message message) {
         RequestBody body = body(message);
-        return withoutNulCharacters(FormFields.decode(body.text(), body.charset()));
-    }
-
-    /** PostgreSQL text and jsonb cannot hold U+0000; it never carries meaning in a lead, so it is dropped. */
-    @SuppressWarnings("unchecked")
-    private static <T> T withoutNulCharacters(T value) {
-        if (value instanceof String text) {
-            return text.indexOf('\0') < 0 ? value : (T) text.replace("\0", "");
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> clean = new LinkedHashMap<>();
-            map.forEach((k, v) -> clean.put(withoutNulCharacters(String.valueOf(k)), withoutNulCharacters(v)));
-            return (T) clean;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> clean = new ArrayList<>(list.size());
-            list.forEach(v -> clean.add(withoutNulCharacters(v)));
-            return (T) clean;
-        }
-        return value;
+        return StorableValues.of(FormFields.decode(body.text(), body.charset()));
     }
 }

@@ -53,6 +53,16 @@ final class Dates {
      * millisecond value has eight digits); any other run of digits is epoch milliseconds.
      */
     static LocalDate parse(Object value, DateTimeFormatter pattern) {
+        LocalDate date = parseAny(value, pattern);
+        // Years 1 to 9999 are what ISO 8601 dates (and PostgreSQL's date input) write without a sign. Outside them
+        // a value is no date of birth: an epoch in seconds read as milliseconds, or a typo in the year.
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new ValueException("not a date");
+        }
+        return date;
+    }
+
+    private static LocalDate parseAny(Object value, DateTimeFormatter pattern) {
         if (value instanceof LocalDate date) {
             return date;
         }

@@ -1,5 +1,6 @@
 package io.leadhub.mapping;
 
+import io.leadhub.canonical.DecimalRange;
 import io.leadhub.canonical.Workflow.Note;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -22,6 +23,12 @@ final class Values {
 
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "on", "checked");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off", "unchecked");
+
+    /**
+     * Longest text read as a number, as Jackson limits JSON numbers: turning a longer run of digits into a
+     * BigDecimal takes time that grows with the square of its length.
+     */
+    private static final int MAX_NUMBER_TEXT = 1000;
 
     private Values() {
     }
@@ -51,7 +58,16 @@ final class Values {
         return String.valueOf(value);
     }
 
+    /** A number within {@link DecimalRange}; anything else is "not a number" and stays in custom as sent. */
     static BigDecimal decimal(Object value) {
+        BigDecimal decimal = anyDecimal(value);
+        if (!DecimalRange.contains(decimal)) {
+            throw new ValueException("not a number");
+        }
+        return decimal;
+    }
+
+    private static BigDecimal anyDecimal(Object value) {
         try {
             if (value instanceof BigDecimal decimal) {
                 return decimal;
@@ -66,7 +82,7 @@ final class Values {
                 // Doubles come from JSON like 12.5; their decimal string is what the sender wrote.
                 return BigDecimal.valueOf(number.doubleValue()).stripTrailingZeros();
             }
-            if (value instanceof String text) {
+            if (value instanceof String text && text.length() <= MAX_NUMBER_TEXT) {
                 return new BigDecimal(text.strip());
             }
         } catch (NumberFormatException e) {

@@ -165,6 +165,30 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void contentAfterTheObjectIs400AndNothingIsCreated() {
+        String externalId = unique("trail");
+
+        Response response = admin(http.post(PRACTICES)).json(json(seedPractice(externalId)) + " {}").send();
+
+        assertError(response, 400, "Invalid JSON body");
+        assertThat(practicesWithExternalId(externalId)).isZero();
+    }
+
+    /** U+0000 and half a surrogate pair cannot be stored; they are cleaned as in leads, not a 500. */
+    @Test
+    void textTheDatabaseCannotHoldIsCleaned() {
+        String externalId = unique("nul");
+        String body = json(seedPractice(externalId)).replace("\"ABC Health\"", "\"ABC\\u0000 Health\\ud800\"");
+
+        Response response = admin(http.post(PRACTICES)).json(body).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("PracticeName").asText()).isEqualTo("ABC Health\uFFFD");
+        assertThat(list("?externalPracticeId=" + externalId).get(0).get("PracticeName").asText())
+                .isEqualTo("ABC Health\uFFFD");
+    }
+
+    @Test
     void aBodyOverOneMebibyteIs413AndNothingIsCreated() {
         String externalId = unique("big");
         Map<String, Object> body = seedPractice(externalId);

@@ -236,6 +236,55 @@ class GhlIntakeHttpTest extends HubIntegrationTest {
                 tenant.id())).containsExactly("Jos\u00e9", "Jos\u00e9", "Jos\u00e9");
     }
 
+    /**
+     * PostgreSQL holds neither U+0000 nor half a surrogate pair. Sent as JSON escapes or as bytes, they are
+     * dropped and replaced (U+FFFD), and the lead is kept; a whole pair (an emoji) is kept as it is.
+     */
+    @Test
+    void textTheDatabaseCannotHoldIsCleanedAndTheLeadKept() {
+        TestTenant tenant = tenants.create();
+        String escaped = "{\"contact_id\":\"esc-1\",\"first_name\":\"An\\u0000n\",\"last_name\":\"Lee\\ud83d\","
+                + "\"city\":\"\\ud83d\\ude00 Town\",\"x\\udc00\":\"kept\"}";
+        byte[] surrogateBytes = "{\"contact_id\":\"bytes-1\",\"first_name\":\"Bo#\"}".getBytes(StandardCharsets.UTF_8);
+        // The three bytes of U+D800 written as if it were a character (CESU-8), where "#" stands.
+        byte[] withSurrogate = new byte[surrogateBytes.length + 2];
+        int at = new String(surrogateBytes, StandardCharsets.UTF_8).indexOf('#');
+        System.arraycopy(surrogateBytes, 0, withSurrogate, 0, at);
+        withSurrogate[at] = (byte) 0xED;
+        withSurrogate[at + 1] = (byte) 0xA0;
+        withSurrogate[at + 2] = (byte) 0x80;
+        System.arraycopy(surrogateBytes, at + 1, withSurrogate, at + 3, surrogateBytes.length - at - 1);
+
+        Response first = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(escaped).send();
+        Response second = http.post("/hooks/ghl").apiKey(tenant.apiKey()).body("application/json", withSurrogate).send();
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        Map<String, Object> lead = jdbc.queryForMap("SELECT first_name, last_name, city, raw->>'first_name' AS raw_first,"
+                + " raw->>'city' AS raw_city, custom->>'x\uFFFD' AS custom_x FROM leads WHERE tenant_id = ? AND external_id = 'esc-1'",
+                tenant.id());
+        assertThat(lead).containsEntry("first_name", "Ann").containsEntry("last_name", "Lee\uFFFD")
+                .containsEntry("city", "\uD83D\uDE00 Town").containsEntry("raw_first", "Ann")
+                .containsEntry("raw_city", "\uD83D\uDE00 Town").containsEntry("custom_x", "kept");
+        assertThat(jdbc.queryForObject("SELECT first_name FROM leads WHERE tenant_id = ? AND external_id = 'bytes-1'",
+                String.class, tenant.id())).isEqualTo("Bo\uFFFD");
+    }
+
+    /** A date of birth outside years 1 to 9999 is no date: it stays in custom as sent, and the lead is stored. */
+    @Test
+    void dateOfBirthBeyondYear9999IsKeptInCustom() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"dob-1\",\"email\":\"ann@example.com\",\"date_of_birth\":99999999999999999}")
+                .send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        Map<String, Object> lead = jdbc.queryForMap("SELECT date_of_birth, custom->>'date_of_birth' AS sent FROM leads"
+                + " WHERE tenant_id = ?", tenant.id());
+        assertThat(lead).containsEntry("date_of_birth", null).containsEntry("sent", "99999999999999999");
+    }
+
     private List<String> eventTypes(UUID leadId) {
         return jdbc.queryForList("SELECT type FROM lead_events WHERE lead_id = ? ORDER BY id", String.class, leadId);
     }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +77,38 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
 
         assertError(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json("[1,2]").send(), 400, "Invalid JSON body");
         assertError(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json("").send(), 400, "Invalid JSON body");
+    }
+
+    /**
+     * Nothing may follow the object. The body's own text is embedded in the JSON batch sent to PostgreSQL, where
+     * text after the object would be read as more fields of the lead: another tenant's id, say.
+     */
+    @Test
+    void contentAfterTheObjectIs400AndWritesNothingForAnyTenant() {
+        TestTenant tenant = tenants.create();
+        TestTenant other = tenants.create();
+        String lead = VALID_LEAD.formatted(externalId());
+
+        for (String body : List.of(lead + " garbage", lead + "{\"x\":1}",
+                lead + ",\"tenant_id\":\"" + other.id() + "\"")) {
+            assertError(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(body).send(), 400, "Invalid JSON body");
+        }
+        assertThat(leadCount(tenant)).isZero();
+        assertThat(leadCount(other)).isZero();
+        assertThat(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(lead + " \r\n\t").send().status())
+                .as("trailing whitespace is still one object").isEqualTo(201);
+    }
+
+    /** Valid JSON, but a number PostgreSQL's numeric (and so jsonb) cannot hold. */
+    @Test
+    void numberBeyondWhatTheDatabaseHoldsIs400AndWritesNothing() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"big-1\",\"email\":\"ann@example.com\",\"score\":[1e200000]}").send();
+
+        assertError(response, 400, "Invalid JSON body");
+        assertThat(leadCount(tenant)).isZero();
     }
 
     @Test

@@ -89,12 +89,34 @@ class TransformTest {
         assertThatThrownBy(() -> apply("date", "99999999999999999999")).isInstanceOf(ValueException.class);
     }
 
+    /** Years 1 to 9999 only: beyond them a value is no date of birth, and PostgreSQL would refuse the lead. */
+    @Test
+    void dateRefusesYearsOutsideOneTo9999() {
+        // Epoch seconds sent where milliseconds are expected lands in year 3,170,000 and more.
+        assertThatThrownBy(() -> apply("date", 99999999999999999L)).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("date", "-99999999999999")).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("date", "+10000-01-01")).isInstanceOf(ValueException.class);
+        assertThat(apply("date", "9999-12-31")).isEqualTo(LocalDate.of(9999, 12, 31));
+        assertThat(apply("date", "0001-01-01")).isEqualTo(LocalDate.of(1, 1, 1));
+    }
+
     @Test
     void number() {
         assertThat(apply("number", " 12.50 ")).isEqualTo(new BigDecimal("12.50"));
         assertThat(apply("number", 7)).isEqualTo(new BigDecimal("7"));
         assertThat(apply("number", 2.5)).isEqualTo(new BigDecimal("2.5"));
         assertThatThrownBy(() -> apply("number", "12 dollars")).isInstanceOf(ValueException.class);
+    }
+
+    /** PostgreSQL's numeric range, and no more than 1,000 characters of text (parsing longer is quadratic). */
+    @Test
+    void numberRefusesWhatNoDatabaseColumnCouldHold() {
+        assertThatThrownBy(() -> apply("number", "1e200000")).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("number", "1e-20000")).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("number", new BigDecimal("1e999999999"))).isInstanceOf(ValueException.class);
+        assertThatThrownBy(() -> apply("number", "9".repeat(1001))).isInstanceOf(ValueException.class);
+        assertThat(apply("number", "9".repeat(1000))).isEqualTo(new BigDecimal("9".repeat(1000)));
+        assertThat(apply("number", "1e131071")).isEqualTo(new BigDecimal("1e131071"));
     }
 
     @Test
