@@ -2,6 +2,7 @@ package io.leadhub.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * The hub's error body, {@code {"success":false,"error":"…", …details}}: intake.link's shape, so clients
@@ -22,5 +23,24 @@ public final class HubErrorBody {
 
     public static Map<String, Object> of(String message) {
         return of(message, Map.of());
+    }
+
+    /** The hub's message for an error status nothing more specific was said about. */
+    public static String messageFor(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        if (known == null) {
+            return status >= 500 ? "Internal server error" : "Invalid request";
+        }
+        return switch (known) {
+            case NOT_FOUND -> "Not found";
+            case METHOD_NOT_ALLOWED -> "Method not allowed";
+            case BAD_REQUEST -> "Invalid request body";
+            case PAYLOAD_TOO_LARGE -> "Payload too large";
+            case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type";
+            case INTERNAL_SERVER_ERROR -> "Internal server error";
+            case SERVICE_UNAVAILABLE -> "Service temporarily unavailable";
+            // 501 for a transfer coding Tomcat does not know, 505 for an HTTP version it does not speak.
+            default -> known.getReasonPhrase();
+        };
     }
 }

@@ -29,15 +29,7 @@ public class JsonErrorController implements ErrorController {
             // The HTTP binding rejects a form body it cannot split into key=value pairs before any route runs.
             status = HttpStatus.BAD_REQUEST;
         }
-        String message = switch (status) {
-            case NOT_FOUND -> "Not found";
-            case METHOD_NOT_ALLOWED -> "Method not allowed";
-            case BAD_REQUEST -> "Invalid request body";
-            case PAYLOAD_TOO_LARGE -> "Payload too large";
-            case UNSUPPORTED_MEDIA_TYPE -> "Unsupported content type";
-            default -> status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
-        };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(HubErrorBody.of(message, Map.of()));
+                .body(HubErrorBody.of(HubErrorBody.messageFor(status.value())));
     }
 }
