@@ -5,6 +5,7 @@ import io.leadhub.http.BodyLimit;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonResponses;
 import io.leadhub.http.RequestBody;
+import io.leadhub.http.RequestParameters;
 import io.leadhub.security.AdminKey;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -66,8 +67,8 @@ public class PartnerPracticeRoutes extends RouteBuilder {
     /** Query parameters arrive as headers; a blank one is no filter, like an absent one. */
     private void list(Exchange exchange) {
         Message message = exchange.getMessage();
-        ok(exchange, practices.find(parameter(message, "id"), parameter(message, "email"),
-                parameter(message, "externalPracticeId")));
+        ok(exchange, practices.find(RequestParameters.text(message, "id"), RequestParameters.text(message, "email"),
+                RequestParameters.text(message, "externalPracticeId")));
     }
 
     private void ok(Exchange exchange, Object body) {
@@ -83,11 +84,6 @@ public class PartnerPracticeRoutes extends RouteBuilder {
     }
 
     private static String reference(Exchange exchange) {
-        return parameter(exchange.getMessage(), PRACTICE_REFERENCE);
-    }
-
-    private static String parameter(Message message, String name) {
-        String value = message.getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.strip();
+        return RequestParameters.text(exchange.getMessage(), PRACTICE_REFERENCE);
     }
 }

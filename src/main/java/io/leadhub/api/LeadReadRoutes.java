@@ -4,15 +4,20 @@ import io.leadhub.canonical.CanonicalLead;
 import io.leadhub.http.ApiErrorPolicy;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonResponses;
+import io.leadhub.http.RequestParameters;
 import io.leadhub.persistence.LeadReader;
 import io.leadhub.persistence.LeadReader.LeadFilter;
 import io.leadhub.persistence.LeadReader.PagePosition;
 import io.leadhub.security.ApiKeyAuthenticator;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,12 +71,12 @@ public class LeadReadRoutes extends RouteBuilder {
     private void list(Exchange exchange) {
         UUID tenantId = authenticator.authenticate(exchange);
         Message message = exchange.getMessage();
-        int limit = limit(parameter(message, "limit"));
-        String cursor = parameter(message, "cursor");
-        String email = parameter(message, "email");
-        LeadFilter filter = new LeadFilter(parameter(message, "source"),
-                email == null ? null : email.toLowerCase(Locale.ROOT),
-                parameter(message, "externalId"), instant(parameter(message, "updatedSince")));
+        int limit = limit(RequestParameters.text(message, "limit"));
+        String cursor = RequestParameters.text(message, "cursor");
+        String email = RequestParameters.text(message, "email");
+        LeadFilter filter = new LeadFilter(RequestParameters.text(message, "source"),
+                email == null ? null : email.toLowerCase(Locale.ROOT), RequestParameters.text(message, "externalId"),
+                instant(RequestParameters.text(message, "updatedSince")));
 
         List<CanonicalLead> found = leads.page(tenantId, filter, cursor == null ? null : LeadCursor.decode(cursor), limit + 1);
         boolean more = found.size() > limit;
@@ -85,11 +90,6 @@ public class LeadReadRoutes extends RouteBuilder {
         responses.write(exchange, 200, body);
     }
 
-    /** Query parameters arrive as headers; blank means absent. */
-    private static String parameter(Message message, String name) {
-        String value = message.getHeader(name, String.class);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static int limit(String value) {
         if (value == null) {
@@ -106,15 +106,22 @@ public class LeadReadRoutes extends RouteBuilder {
         throw HttpProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
-    /** An ISO-8601 instant, date-time with offset, or date (midnight UTC). */
+    /**
+     * An ISO-8601 date (midnight UTC) or date-time, with an offset or without one (UTC). A '+' offset sent
+     * unencoded in the query string arrives as a space, and is read as the '+' it was.
+     */
     private static Instant instant(String value) {
         if (value == null) {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value.replace(' ', '+'));
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(parsed).toInstant()
+                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
             throw HttpProblem.badRequest("updatedSince must be an ISO-8601 date or date-time");
         }
     }

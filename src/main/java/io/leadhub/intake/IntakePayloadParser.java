@@ -36,7 +36,8 @@ public class IntakePayloadParser {
 
     public IntakePayloadParser(ObjectMapper mapper, BodyLimit bodyLimit) {
         // Prices arrive as 12.50; binary floating point would store 12.5 and lose what the vendor sent.
-        this.objectReader = JsonBodies.strict(mapper.readerFor(OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
+        this.objectReader = JsonBodies.strict(
+                mapper.readerFor(OBJECT).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
         this.writer = mapper.writer();
         this.bodyLimit = bodyLimit;
     }

@@ -174,6 +174,15 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         assertThat(practicesWithExternalId(externalId)).isZero();
     }
 
+    @Test
+    void lookupsWithAnEncodedNulFindWhatWasStoredWithoutIt() {
+        String externalId = unique("nul");
+        String id = create(seedPractice(externalId)).get("Id").asText();
+
+        assertThat(ids(list("?externalPracticeId=" + externalId.replace("-", "-%00")))).containsExactly(id);
+        assertThat(list("?email=nobody%00@example.com")).isEmpty();
+    }
+
     /** U+0000 and half a surrogate pair cannot be stored; they are cleaned as in leads, not a 500. */
     @Test
     void textTheDatabaseCannotHoldIsCleaned() {

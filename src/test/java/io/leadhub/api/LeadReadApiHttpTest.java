@@ -7,6 +7,10 @@ import io.leadhub.support.Fixtures;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,37 @@ class LeadReadApiHttpTest extends HubIntegrationTest {
         assertThat(ids(tenant, "externalId=f-1")).containsExactly(ghl);
         assertThat(ids(tenant, "updatedSince=2000-01-01")).containsExactlyInAnyOrder(ghl, zapierId);
         assertThat(ids(tenant, "updatedSince=2999-01-01T00:00:00Z")).isEmpty();
+    }
+
+    /** With an offset (its '+' encoded or, as people paste it, not), in UTC, or with no offset (read as UTC). */
+    @Test
+    void updatedSinceTakesTheDateTimesPeopleSend() {
+        TestTenant tenant = tenants.create();
+        String id = post(tenant, "{\"contact_id\":\"since-1\",\"first_name\":\"Ida\"}");
+        Instant modified = jdbc.queryForObject("SELECT modified_at FROM leads WHERE id = ?::uuid", Timestamp.class, id)
+                .toInstant();
+        OffsetDateTime justBefore = modified.minusSeconds(1).atOffset(ZoneOffset.ofHours(2));
+        OffsetDateTime justAfter = modified.plusSeconds(1).atOffset(ZoneOffset.ofHours(2));
+
+        assertThat(ids(tenant, "updatedSince=" + justBefore.toString().replace("+", "%2B"))).containsExactly(id);
+        assertThat(ids(tenant, "updatedSince=" + justBefore)).as("'+' unencoded").containsExactly(id);
+        assertThat(ids(tenant, "updatedSince=" + justAfter)).isEmpty();
+        assertThat(ids(tenant, "updatedSince=" + modified.minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDateTime()))
+                .as("no offset: UTC").containsExactly(id);
+        assertThat(ids(tenant, "updatedSince=" + modified.plusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDateTime()))
+                .isEmpty();
+    }
+
+    /** A filter is cleaned as stored values are: %00 is dropped, so a lead sent with one is still found. */
+    @Test
+    void filtersWithTextTheDatabaseCannotHoldFindWhatWasStored() {
+        TestTenant tenant = tenants.create();
+        String id = post(tenant, "{\"contact_id\":\"nul-1\",\"first_name\":\"Nia\",\"email\":\"ni\\u0000a@example.com\"}");
+
+        assertThat(ids(tenant, "email=ni%00a@example.com")).containsExactly(id);
+        assertThat(ids(tenant, "externalId=nul-%001")).containsExactly(id);
+        assertThat(ids(tenant, "source=%00")).as("only U+0000 is no filter").containsExactly(id);
+        assertThat(ids(tenant, "source=gh%ED%A0%80l")).isEmpty();
     }
 
     @Test
