@@ -99,6 +99,32 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
                 .as("trailing whitespace is still one object").isEqualTo(201);
     }
 
+    /**
+     * 500 levels at most: the payload is written again inside the batch, the lead, its event and custom, and
+     * Jackson writes no more than 1,000. Just under the limit is stored, arrays and objects alike.
+     */
+    @Test
+    void nestingDeeperThanFiveHundredLevelsIs400AndJustUnderIsStored() {
+        TestTenant tenant = tenants.create();
+        String tooDeep = "{\"contact_id\":\"deep-1\",\"email\":\"ann@example.com\",\"x\":" + "[".repeat(500)
+                + "]".repeat(500) + "}";
+        String deepArrays = "{\"contact_id\":\"deep-2\",\"email\":\"ann@example.com\",\"x\":" + "[".repeat(499)
+                + "]".repeat(499) + "}";
+        String deepObjects = "{\"contact_id\":\"deep-3\",\"email\":\"ann@example.com\",\"x\":"
+                + "{\"a\":".repeat(499) + "1" + "}".repeat(499) + "}";
+
+        // 998 levels were read, then failed to be written: a 500.
+        String farTooDeep = "{\"contact_id\":\"deep-0\",\"email\":\"ann@example.com\",\"x\":" + "[".repeat(998)
+                + "]".repeat(998) + "}";
+
+        assertError(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(tooDeep).send(), 400, "Invalid JSON body");
+        assertError(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(farTooDeep).send(), 400, "Invalid JSON body");
+        assertThat(leadCount(tenant)).isZero();
+        assertThat(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(deepArrays).send().status()).isEqualTo(201);
+        assertThat(http.post("/hooks/ghl").apiKey(tenant.apiKey()).json(deepObjects).send().status()).isEqualTo(201);
+        assertThat(leadCount(tenant)).isEqualTo(2);
+    }
+
     /** Valid JSON, but a number PostgreSQL's numeric (and so jsonb) cannot hold. */
     @Test
     void numberBeyondWhatTheDatabaseHoldsIs400AndWritesNothing() {
