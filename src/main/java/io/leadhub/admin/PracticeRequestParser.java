@@ -28,6 +28,9 @@ public class PracticeRequestParser {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_SLUG_LENGTH = 64;
+    // Both are unique-indexed, and PostgreSQL refuses an index entry over a few kilobytes. RFC 5321 caps an address.
+    private static final int MAX_EMAIL_LENGTH = 254;
+    private static final int MAX_EXTERNAL_ID_LENGTH = 255;
 
     private final ObjectReader objectReader;
 
@@ -58,13 +61,18 @@ public class PracticeRequestParser {
             throw invalid("Slug", "Slug may only contain lower-case letters, digits and single hyphens, at most "
                     + MAX_SLUG_LENGTH + " characters");
         }
+        String externalPracticeId = text(fields, "ExternalPracticeId");
+        if (externalPracticeId != null && externalPracticeId.length() > MAX_EXTERNAL_ID_LENGTH) {
+            throw invalid("ExternalPracticeId", "ExternalPracticeId may be at most " + MAX_EXTERNAL_ID_LENGTH
+                    + " characters");
+        }
         return new PracticeInput(
                 text(fields, "Id"),
                 text(fields, "PracticeName"),
                 text(fields, "FirstName"),
                 text(fields, "LastName"),
                 text(fields, "Email"),
-                text(fields, "ExternalPracticeId"),
+                externalPracticeId,
                 slug,
                 text(fields, "StreetAddress"),
                 text(fields, "City"),
@@ -91,7 +99,7 @@ public class PracticeRequestParser {
             throw new HttpProblem(400, "Missing required field" + (missing.size() > 1 ? "s" : "") + ": "
                     + String.join(", ", missing), Map.of("missing", missing));
         }
-        if (!EMAIL.matcher(input.email()).matches()) {
+        if (input.email().length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(input.email()).matches()) {
             throw invalid("Email", "Email is not a valid email address");
         }
     }

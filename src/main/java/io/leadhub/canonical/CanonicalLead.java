@@ -25,6 +25,12 @@ public record CanonicalLead(
         Instant createdAt,
         Instant modifiedAt) {
 
+    /**
+     * Longest source id a lead may carry: far above any real one (GHL's are 20 characters, UUIDs 36), and short
+     * enough for the unique index that dedups leads by it.
+     */
+    public static final int MAX_EXTERNAL_ID_LENGTH = 255;
+
     public CanonicalLead {
         contact = contact == null ? Contact.EMPTY : contact;
         address = address == null ? Address.EMPTY : address;

@@ -15,6 +15,9 @@ public record Contact(
 
     public static final Contact EMPTY = new Contact(null, null, null, null, null, null, null);
 
+    /** The longest email address there can be (RFC 5321: 256 octets for a path, less its angle brackets). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
     public boolean hasName() {
         return firstName != null || lastName != null || fullName != null;
     }

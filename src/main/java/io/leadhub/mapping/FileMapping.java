@@ -1,6 +1,7 @@
 package io.leadhub.mapping;
 
 import io.leadhub.canonical.CanonicalLead;
+import io.leadhub.canonical.Contact;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,11 @@ final class FileMapping implements LeadMapping {
         }
         Map<String, String> invalid = new LinkedHashMap<>();
         String email = lead.contact().email();
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && (email.length() > Contact.MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
             invalid.put("email", "not an email address");
+        }
+        if (lead.externalId() != null && lead.externalId().length() > CanonicalLead.MAX_EXTERNAL_ID_LENGTH) {
+            invalid.put("externalId", "longer than " + CanonicalLead.MAX_EXTERNAL_ID_LENGTH + " characters");
         }
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             throw new LeadValidationException(missing, invalid);

@@ -164,6 +164,26 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         assertError(admin(http.post(PRACTICES)).json("").send(), 400, "Invalid JSON body");
     }
 
+    /** Both are indexed; PostgreSQL refuses an index entry of a few kilobytes, so they are bounded: 400, not 500. */
+    @Test
+    void overlongEmailOrExternalPracticeIdIs400AndNothingIsCreated() {
+        // Random, so PostgreSQL cannot compress it under its index entry limit.
+        StringBuilder randomText = new StringBuilder();
+        while (randomText.length() < 10_000) {
+            randomText.append(UUID.randomUUID());
+        }
+        String random = randomText.toString();
+        Map<String, Object> longId = seedPractice(random);
+        Map<String, Object> longEmail = seedPractice(unique("mail"));
+        longEmail.put("Email", random + "@example.com");
+
+        assertError(admin(http.post(PRACTICES)).json(json(longId)).send(), 400,
+                "ExternalPracticeId may be at most 255 characters");
+        assertError(admin(http.post(PRACTICES)).json(json(longEmail)).send(), 400, "Email is not a valid email address");
+        assertThat(practicesWithExternalId(random)).isZero();
+        assertThat(practicesWithExternalId(longEmail.get("ExternalPracticeId"))).isZero();
+    }
+
     @Test
     void contentAfterTheObjectIs400AndNothingIsCreated() {
         String externalId = unique("trail");

@@ -280,6 +280,24 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(leadCount(tenant)).isZero();
     }
 
+    /** No real source id is this long, and PostgreSQL cannot index one of a few kilobytes: 422, not a 500. */
+    @Test
+    void externalIdOver255CharactersIs422AndWritesNothing() {
+        TestTenant tenant = tenants.create();
+        // Random, so PostgreSQL cannot compress it under its index entry limit.
+        StringBuilder contactId = new StringBuilder();
+        while (contactId.length() < 10_000) {
+            contactId.append(UUID.randomUUID());
+        }
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"" + contactId + "\",\"email\":\"ann@example.com\"}").send();
+
+        assertError(response, 422, "Invalid externalId: longer than 255 characters");
+        assertThat(response.json().get("invalid").get("externalId").asText()).isEqualTo("longer than 255 characters");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
     @Test
     void malformedFormBodyIs400() {
         TestTenant tenant = tenants.create();

@@ -38,6 +38,23 @@ class ValidationTest {
         }
     }
 
+    /** Both end up in unique or plain indexes, and no real one is this long. */
+    @Test
+    void anEmailOver254OrAnExternalIdOver255CharactersIsInvalid() {
+        LeadMapping mapping = mapping("""
+                fields: { externalId: [id], email: [email] }
+                """);
+        String longestEmail = "a".repeat(242) + "@example.com";
+
+        LeadValidationException e = refusal(mapping, Map.of("id", "i".repeat(256), "email", "b" + longestEmail));
+
+        assertThat(longestEmail).hasSize(254);
+        assertThat(e.invalid()).containsExactly(Map.entry("email", "not an email address"),
+                Map.entry("externalId", "longer than 255 characters"));
+        assertThatCode(() -> mapping.validate(mapping.map(Map.of("id", "i".repeat(255), "email", longestEmail))))
+                .doesNotThrowAnyException();
+    }
+
     @Test
     void requiredFieldsAreReportedByCanonicalName() {
         LeadMapping mapping = mapping("""
