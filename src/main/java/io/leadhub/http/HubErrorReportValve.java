@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
 import org.apache.coyote.ActionCode;
 
 /**
  * What Tomcat answers by itself, for a request it refuses before any servlet runs (request headers over its 8 KB
- * limit, a malformed request line or header), in the hub's JSON error shape instead of Tomcat's HTML page.
+ * limit, a malformed request line or header, a request arriving while it pauses for shutdown), in the hub's JSON
+ * error shape instead of Tomcat's HTML page.
  * Tomcat's own {@code JsonErrorReportValve} writes another shape ({@code type}, {@code message}); the guards
  * below are the ones both of Tomcat's valves use.
  */
@@ -35,6 +37,17 @@ public class HubErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        if (status == 400 && isPausedForShutdown(request)) {
+            // Tomcat answers 503 to a request that arrives on a kept-alive connection as it pauses for shutdown,
+            // then, not having read that request's headers, finds no Host header and makes it a 400. A lead sender
+            // takes a 400 as final and drops the lead (GoHighLevel never resends); the 503 is what Tomcat meant.
+            response.setStatus(503);
+            status = 503;
+        }
+        if (status == 503) {
+            // As the hub's own 503s (ReadinessGate): send it again, to this instance once it is back or another.
+            response.setHeader("Retry-After", "1");
+        }
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
@@ -48,5 +61,9 @@ public class HubErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response was committed meanwhile: nothing left to tell anyone.
         }
+    }
+
+    private static boolean isPausedForShutdown(Request request) {
+        return request.getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol && protocol.isPaused();
     }
 }
