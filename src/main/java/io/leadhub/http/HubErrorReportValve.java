@@ -37,12 +37,9 @@ public class HubErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        if (status == 400 && isPausedForShutdown(request)) {
-            // Tomcat answers 503 to a request that arrives on a kept-alive connection as it pauses for shutdown,
-            // then, not having read that request's headers, finds no Host header and makes it a 400. A lead sender
-            // takes a 400 as final and drops the lead (GoHighLevel never resends); the 503 is what Tomcat meant.
-            response.setStatus(503);
-            status = 503;
+        if (status != answerStatus(request, status)) {
+            status = answerStatus(request, status);
+            response.setStatus(status);
         }
         if (status == 503) {
             // As the hub's own 503s (ReadinessGate): send it again, to this instance once it is back or another.
@@ -61,6 +58,16 @@ public class HubErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response was committed meanwhile: nothing left to tell anyone.
         }
+    }
+
+    /**
+     * Tomcat answers 503 to a request that arrives on a kept-alive connection as it pauses for shutdown, then, not
+     * having read that request's headers, finds no Host header and makes it a 400. A lead sender takes a 400 as
+     * final and drops the lead (GoHighLevel never resends); the 503 is what Tomcat meant, and nothing was read
+     * that could have made the request a bad one.
+     */
+    static int answerStatus(Request request, int status) {
+        return status == 400 && isPausedForShutdown(request) ? 503 : status;
     }
 
     private static boolean isPausedForShutdown(Request request) {
