@@ -37,9 +37,10 @@ public class HubErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        if (status != answerStatus(request, status)) {
-            status = answerStatus(request, status);
-            response.setStatus(status);
+        int answer = answerStatus(request, status);
+        if (answer != status) {
+            response.setStatus(answer);
+            status = answer;
         }
         if (status == 503) {
             // As the hub's own 503s (ReadinessGate): send it again, to this instance once it is back or another.
