@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadhub.canonical.Contact;
 import io.leadhub.http.HttpProblem;
 import io.leadhub.http.JsonBodies;
 import io.leadhub.http.RequestBody;
@@ -28,8 +29,7 @@ public class PracticeRequestParser {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_SLUG_LENGTH = 64;
-    // Both are unique-indexed, and PostgreSQL refuses an index entry over a few kilobytes. RFC 5321 caps an address.
-    private static final int MAX_EMAIL_LENGTH = 254;
+    // Indexed (unique), and PostgreSQL refuses an index entry of a few kilobytes; emails are capped by RFC 5321.
     private static final int MAX_EXTERNAL_ID_LENGTH = 255;
 
     private final ObjectReader objectReader;
@@ -99,7 +99,7 @@ public class PracticeRequestParser {
             throw new HttpProblem(400, "Missing required field" + (missing.size() > 1 ? "s" : "") + ": "
                     + String.join(", ", missing), Map.of("missing", missing));
         }
-        if (input.email().length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(input.email()).matches()) {
+        if (input.email().length() > Contact.MAX_EMAIL_LENGTH || !EMAIL.matcher(input.email()).matches()) {
             throw invalid("Email", "Email is not a valid email address");
         }
     }
