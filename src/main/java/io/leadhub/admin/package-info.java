@@ -5,7 +5,7 @@
  *
  * <p>Here live the Camel routes, their error policy, the request parser, the {@link io.leadhub.admin.Practice}
  * shapes in the seed document's field names, and {@link io.leadhub.admin.PracticeStore}, whose every change is
- * one transaction and whose uniqueness rules are the database's unique indexes. Depends on canonical (the email limit), http, security
- * and persistence ({@code SqlFiles}); nothing depends on this package.
+ * one transaction and whose uniqueness rules are the database's unique indexes. Depends on canonical (the
+ * email limit), http, security and persistence ({@code SqlFiles}); nothing depends on this package.
  */
 package io.leadhub.admin;
