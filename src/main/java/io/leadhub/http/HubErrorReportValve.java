@@ -44,7 +44,7 @@ public class HubErrorReportValve extends ErrorReportValve {
         }
         if (status == 503) {
             // As the hub's own 503s (ReadinessGate): send it again, to this instance once it is back or another.
-            response.setHeader("Retry-After", "1");
+            response.setHeader("Retry-After", ReadinessGate.RETRY_AFTER_SECONDS);
         }
         try {
             response.setContentType("application/json");

@@ -33,7 +33,7 @@ public class ReadinessGate extends OncePerRequestFilter {
 
     public ReadinessGate(ApplicationAvailability availability, ObjectMapper json) throws IOException {
         this.availability = availability;
-        this.unavailable = json.writeValueAsBytes(HubErrorBody.of("Service temporarily unavailable"));
+        this.unavailable = json.writeValueAsBytes(HubErrorBody.of(HubErrorBody.messageFor(HttpServletResponse.SC_SERVICE_UNAVAILABLE)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.leadhub.intake;
 
 import io.leadhub.http.HttpProblem;
+import io.leadhub.http.HubErrorBody;
 import io.leadhub.intake.respond.IntakeResponder;
 import io.leadhub.intake.respond.IntakeResponders;
 import io.leadhub.mapping.LeadValidationException;
@@ -44,7 +45,7 @@ public class IntakeErrorResponses {
         Exception cause = caught(exchange, Exception.class);
         log.error("Database unavailable for source {} after retries: {}",
                 exchange.getProperty(IntakeProperties.SOURCE), cause.toString());
-        responder(exchange).refused(exchange, 503, "Service temporarily unavailable", Map.of());
+        responder(exchange).refused(exchange, 503, HubErrorBody.messageFor(503), Map.of());
     }
 
     public void unexpected(Exchange exchange) {
