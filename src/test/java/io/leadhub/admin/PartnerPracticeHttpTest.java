@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhub.support.HubHttp;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
+import io.leadhub.support.RandomText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,12 +168,7 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
     /** Both are indexed; PostgreSQL refuses an index entry of a few kilobytes, so they are bounded: 400, not 500. */
     @Test
     void overlongEmailOrExternalPracticeIdIs400AndNothingIsCreated() {
-        // Random, so PostgreSQL cannot compress it under its index entry limit.
-        StringBuilder randomText = new StringBuilder();
-        while (randomText.length() < 10_000) {
-            randomText.append(UUID.randomUUID());
-        }
-        String random = randomText.toString();
+        String random = RandomText.incompressible(10_000);
         Map<String, Object> longId = seedPractice(random);
         Map<String, Object> longEmail = seedPractice(unique("mail"));
         longEmail.put("Email", random + "@example.com");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
+import io.leadhub.support.RandomText;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -284,11 +285,7 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
     @Test
     void externalIdOver255CharactersIs422AndWritesNothing() {
         TestTenant tenant = tenants.create();
-        // Random, so PostgreSQL cannot compress it under its index entry limit.
-        StringBuilder contactId = new StringBuilder();
-        while (contactId.length() < 10_000) {
-            contactId.append(UUID.randomUUID());
-        }
+        String contactId = RandomText.incompressible(10_000);
 
         Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey())
                 .json("{\"contact_id\":\"" + contactId + "\",\"email\":\"ann@example.com\"}").send();
