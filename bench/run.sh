@@ -61,7 +61,7 @@ warm_up "$WARMUP"
 raw_phase() {
   local c=$1 tag=$2 secs=$3 kind=${4:-raw} t cpu_pid script=../raw-insert.sql
   t=$(threads_for "$c")
-  [ "$kind" = rawfk ] && script=raw-insert-fk.sql
+  if [ "$kind" = rawfk ]; then script=raw-insert-fk.sql; fi
   echo "bench: raw insert limit ($kind), $c client(s), ${secs}s ($tag)"
   pidstat -u -h 1 "$secs" > "$OUT/cpu-$kind-c$c-$tag.txt" & cpu_pid=$!
   # Prepared statements, as the hub's JDBC driver uses: the simple protocol would understate the raw limit.
@@ -89,6 +89,10 @@ hub_phase() {
 # Each level runs raw, raw with the foreign key, hub, hub, then the two raws again (half the duration each): the
 # machine's speed drifts over minutes, and this order gives every column the same average moment, so the drift
 # cancels out of the ratios.
+# Mean transactions per second of a raw kind's two phases at $2 clients; hub rate over raw rate.
+tps_of() { cat "$OUT/$1"-c"$2"-[ab].txt | grep -oE 'tps = [0-9.]+' | awk '{s += $3} END {printf "%.0f", s / NR}'; }
+ratio_of() { awk -v h="$1" -v r="$2" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}'; }
+
 HALF=$(( (DURATION + 1) / 2 ))
 ROWS=()
 for c in $LEVELS; do
@@ -97,9 +101,8 @@ for c in $LEVELS; do
   hub_phase "$c" a "$HALF"; hub_phase "$c" b "$HALF"
   raw_phase "$c" b "$HALF" rawfk; raw_phase "$c" b "$HALF"
   secs=$((2 * HALF))
-  tps_of() { cat "$OUT/$1"-c"$c"-[ab].txt | grep -oE 'tps = [0-9.]+' | awk '{s += $3} END {printf "%.0f", s / NR}'; }
-  raw_tps=$(tps_of raw)
-  rawfk_tps=$(tps_of rawfk)
+  raw_tps=$(tps_of raw "$c")
+  rawfk_tps=$(tps_of rawfk "$c")
   raw_p50=$(cat "$OUT"/raw-c"$c"-[ab].[0-9]* | awk '{print $3/1000}' | percentile 50)
   raw_p99=$(cat "$OUT"/raw-c"$c"-[ab].[0-9]* | awk '{print $3/1000}' | percentile 99)
   committed=$(cat "$OUT"/hub-c"$c"-[ab].committed | awk '{s += $1} END {print s}')
@@ -109,9 +112,8 @@ for c in $LEVELS; do
   hub_p50=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '$1=="50%" {print $2}' | to_ms_lines | awk '{s += $1} END {printf "%.2f", s / NR}')
   hub_p99=$(cat "$OUT"/hub-c"$c"-[ab].txt | awk '$1=="99%" {print $2}' | to_ms_lines | sort -n | tail -1)
   jit=$(cat "$OUT"/hub-c"$c"-[ab].jit | awk '{s += $1} END {printf "%.1f", s}')
-  ratio_to() { awk -v h="$hub_rps" -v r="$1" 'BEGIN {printf "%.2f", (r>0 ? h/r : 0)}'; }
-  ratio=$(ratio_to "$raw_tps")
-  ratio_fk=$(ratio_to "$rawfk_tps")
+  ratio=$(ratio_of "$hub_rps" "$raw_tps")
+  ratio_fk=$(ratio_of "$hub_rps" "$rawfk_tps")
   cat "$OUT"/cpu-hub-c"$c"-[ab].txt > "$OUT/cpu-hub-c$c.txt"
   cat "$OUT"/cpu-raw-c"$c"-[ab].txt > "$OUT/cpu-raw-c$c.txt"
   hub_jvm_ms=$(ms_per "$(cpu_of "$OUT/cpu-hub-c$c.txt" java "$HUB_PID" "$secs")" "$hub_rps")
