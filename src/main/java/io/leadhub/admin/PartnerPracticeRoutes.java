@@ -64,11 +64,11 @@ public class PartnerPracticeRoutes extends RouteBuilder {
                 .process(adminKey::authenticate);
     }
 
-    /** Query parameters arrive as headers; a blank one is no filter, like an absent one. */
+    /** A blank query parameter is no filter, like an absent one. */
     private void list(Exchange exchange) {
         Message message = exchange.getMessage();
-        ok(exchange, practices.find(RequestParameters.text(message, "id"), RequestParameters.text(message, "email"),
-                RequestParameters.text(message, "externalPracticeId")));
+        ok(exchange, practices.find(RequestParameters.query(message, "id"), RequestParameters.query(message, "email"),
+                RequestParameters.query(message, "externalPracticeId")));
     }
 
     private void ok(Exchange exchange, Object body) {
@@ -84,6 +84,6 @@ public class PartnerPracticeRoutes extends RouteBuilder {
     }
 
     private static String reference(Exchange exchange) {
-        return RequestParameters.text(exchange.getMessage(), PRACTICE_REFERENCE);
+        return RequestParameters.path(exchange.getMessage(), PRACTICE_REFERENCE);
     }
 }

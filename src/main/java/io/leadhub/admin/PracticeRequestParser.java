@@ -111,7 +111,8 @@ public class PracticeRequestParser {
     }
 
     /**
-     * Scalars become text (partners send ExternalPracticeId as 1234 as often as "1234"); blank is absent. Text
+     * Strings, and whole numbers as written (partners send ExternalPracticeId as 1234 as often as "1234"); blank
+     * is absent. Anything else is refused rather than rewritten: 1e3 would become "1000.0", true "true". Text
      * PostgreSQL cannot hold is cleaned as lead fields are ({@link StorableValues}).
      */
     private static String text(Map<String, JsonNode> fields, String name) {
@@ -119,7 +120,7 @@ public class PracticeRequestParser {
         if (value == null) {
             return null;
         }
-        if (!value.isValueNode()) {
+        if (!value.isTextual() && !value.isIntegralNumber()) {
             throw invalid(name, name + " must be a string");
         }
         String text = StorableValues.text(value.asText()).strip();

@@ -157,7 +157,7 @@ public class PracticeStore {
         String base = derivedSlug(input.practiceName());
         Optional<Practice> inserted = insert(parameters, base);
         for (int attempt = 0; inserted.isEmpty() && attempt < SLUG_ATTEMPTS; attempt++) {
-            Integer suffix = jdbc.queryForObject(NEXT_SLUG_SUFFIX, Map.of("base", base), Integer.class);
+            String suffix = jdbc.queryForObject(NEXT_SLUG_SUFFIX, Map.of("base", base), String.class);
             inserted = insert(parameters, base + "-" + suffix);
         }
         return inserted.orElseThrow(() -> new IllegalStateException(

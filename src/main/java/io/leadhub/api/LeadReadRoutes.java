@@ -60,7 +60,7 @@ public class LeadReadRoutes extends RouteBuilder {
 
     private void get(Exchange exchange) {
         UUID tenantId = authenticator.authenticate(exchange);
-        UUID id = uuidOrNull(exchange.getMessage().getHeader("id", String.class));
+        UUID id = uuidOrNull(RequestParameters.path(exchange.getMessage(), "id"));
         CanonicalLead lead = id == null ? null : leads.find(tenantId, id).orElse(null);
         if (lead == null) {
             throw HttpProblem.notFound("Lead not found");
@@ -71,12 +71,12 @@ public class LeadReadRoutes extends RouteBuilder {
     private void list(Exchange exchange) {
         UUID tenantId = authenticator.authenticate(exchange);
         Message message = exchange.getMessage();
-        int limit = limit(RequestParameters.text(message, "limit"));
-        String cursor = RequestParameters.text(message, "cursor");
-        String email = RequestParameters.text(message, "email");
-        LeadFilter filter = new LeadFilter(RequestParameters.text(message, "source"),
-                email == null ? null : email.toLowerCase(Locale.ROOT), RequestParameters.text(message, "externalId"),
-                instant(RequestParameters.text(message, "updatedSince")));
+        int limit = limit(RequestParameters.query(message, "limit"));
+        String cursor = RequestParameters.query(message, "cursor");
+        String email = RequestParameters.query(message, "email");
+        LeadFilter filter = new LeadFilter(RequestParameters.query(message, "source"),
+                email == null ? null : email.toLowerCase(Locale.ROOT), RequestParameters.query(message, "externalId"),
+                instant(RequestParameters.query(message, "updatedSince")));
 
         List<CanonicalLead> found = leads.page(tenantId, filter, cursor == null ? null : LeadCursor.decode(cursor), limit + 1);
         boolean more = found.size() > limit;

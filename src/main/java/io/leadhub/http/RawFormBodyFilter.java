@@ -3,14 +3,12 @@ package io.leadhub.http;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,7 +37,9 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String rawType = RAW_FORM_MEDIA_TYPE + request.getContentType().substring(FORM_MEDIA_TYPE.length());
-        chain.doFilter(new HttpServletRequestWrapper(request) {
+        // No parameters either: asking the container for them would make it consume the form body (request
+        // logging does).
+        chain.doFilter(new ParameterlessRequest(request) {
             @Override
             public String getContentType() {
                 return rawType;
@@ -53,27 +53,6 @@ public class RawFormBodyFilter extends OncePerRequestFilter {
             @Override
             public Enumeration<String> getHeaders(String name) {
                 return isContentType(name) ? Collections.enumeration(List.of(rawType)) : super.getHeaders(name);
-            }
-
-            // Asking the container for parameters would make it consume the form body (request logging does).
-            @Override
-            public String getParameter(String name) {
-                return null;
-            }
-
-            @Override
-            public Map<String, String[]> getParameterMap() {
-                return Map.of();
-            }
-
-            @Override
-            public Enumeration<String> getParameterNames() {
-                return Collections.emptyEnumeration();
-            }
-
-            @Override
-            public String[] getParameterValues(String name) {
-                return null;
             }
         }, response);
     }

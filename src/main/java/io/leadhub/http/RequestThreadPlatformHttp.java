@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  * 30% less JVM CPU per request this way (docs/PERFORMANCE.md). Everything else is Camel's own: the same
  * request mapping (paths, verbs, CORS, uri prefixes), consumer, binding and unit of work; only the handler
  * method differs, and it hands Camel the request behind a {@link BoundedBodyRequest}, because Camel reads the
- * whole body into memory as it creates the message. Concurrency is bounded by Tomcat's request threads
+ * whole body into memory as it creates the message, and behind a {@link ParameterlessRequest}, because Camel
+ * would mix the query parameters into the request's headers. Concurrency is bounded by Tomcat's request threads
  * ({@code HUB_REQUEST_THREADS}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,7 +81,7 @@ class RequestThreadPlatformHttp {
         /** The Spring MVC handler: the exchange runs and its response is written before this returns. */
         public void handle(HttpServletRequest request, HttpServletResponse response) {
             try {
-                handleService(new BoundedBodyRequest(request, maxBodyBytes), response);
+                handleService(new BoundedBodyRequest(new ParameterlessRequest(request), maxBodyBytes), response);
             } catch (Exception e) {
                 // As the stock handler does: routes answer their own errors, so this is a failure to write.
                 LOG.warn("Error handling request due to: {}", e.getMessage(), e);

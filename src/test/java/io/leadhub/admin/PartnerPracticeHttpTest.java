@@ -124,6 +124,23 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void derivedSuffixesGoPastEverySuffixAlreadyTakenHoweverLong() {
+        String base = unique("acme");
+        Map<String, Object> explicit = seedPractice(null);
+        explicit.put("Slug", base + "-999999999");
+        create(explicit);
+
+        List<String> slugs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = seedPractice(null);
+            body.put("PracticeName", base);
+            slugs.add(create(body).get("Slug").asText());
+        }
+
+        assertThat(slugs).containsExactly(base, base + "-1000000000", base + "-1000000001");
+    }
+
+    @Test
     void anExplicitSlugIsKeptAndATakenOneIs409() {
         String slug = unique("my-slug");
         Map<String, Object> body = seedPractice(null);
@@ -254,6 +271,22 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         body.put("FormsEnabled", "yes");
 
         assertError(admin(http.post(PRACTICES)).json(json(body)).send(), 400, "FormsEnabled must be true or false");
+    }
+
+    @Test
+    void aWholeNumberIsTakenAsWrittenAndOtherNonStringsAre400() {
+        long number = System.nanoTime();
+        Map<String, Object> whole = seedPractice(null);
+        whole.put("ExternalPracticeId", number);
+        assertThat(create(whole).get("ExternalPracticeId").asText()).isEqualTo(Long.toString(number));
+
+        String name = unique("typed");
+        for (String externalPracticeId : List.of("1e3", "12.5", "true")) {
+            String body = json(seedPractice(name)).replace("\"" + name + "\"", externalPracticeId);
+            assertError(admin(http.post(PRACTICES)).json(body).send(), 400, "ExternalPracticeId must be a string");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM tenants WHERE external_practice_id IN ('1000.0', "
+                + "'1000', '12.5', 'true')", Integer.class)).isZero();
     }
 
     @Test
@@ -490,6 +523,24 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void anExternalPracticeIdInThePathIsPercentDecodedAndAPlusStaysAPlus() {
+        String externalId = unique("clinic") + " Süd+1";
+        String encoded = externalId.replace(" ", "%20").replace("ü", "%C3%BC");
+        String id = create(seedPractice(externalId)).get("Id").asText();
+
+        Response key = admin(http.get(PRACTICES + "/" + encoded + "/key")).send();
+        assertThat(key.status()).as(key.toString()).isEqualTo(200);
+        assertThat(key.json().get("Id").asText()).isEqualTo(id);
+        Response rotated = admin(http.post(PRACTICES + "/" + encoded + "/key/rotate")).send();
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        assertThat(rotated.json().get("ApiKey").asText()).isNotEqualTo(key.json().get("ApiKey").asText());
+        Response deleted = admin(http.delete(PRACTICES + "/" + encoded)).send();
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.json().get("ExternalPracticeId").asText()).isEqualTo(externalId);
+        assertThat(practicesWithExternalId(externalId)).isZero();
+    }
+
+    @Test
     void keyAndRotationOfAnUnknownPracticeAre404() {
         assertError(admin(http.get(PRACTICES + "/" + UUID.randomUUID() + "/key")).send(), 404, "Practice not found");
         assertError(admin(http.post(PRACTICES + "/" + unique("none") + "/key/rotate")).send(), 404,
@@ -510,6 +561,44 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
             assertError(request.send(), 401, "Partner API key required (X-Auth-Key header)");
         }
         assertThat(practicesWithExternalId(externalId)).isZero();
+    }
+
+    @Test
+    void theAdminKeyIsTakenOnlyFromTheHeaderNeverFromTheQueryString() {
+        String externalId = unique("ext");
+
+        assertError(http.get(PRACTICES + "?X-Auth-Key=" + ADMIN_KEY).send(), 401,
+                "Partner API key required (X-Auth-Key header)");
+        assertError(http.post(PRACTICES + "?x-auth-key=" + ADMIN_KEY).json(json(seedPractice(externalId))).send(),
+                401, "Partner API key required (X-Auth-Key header)");
+        assertThat(practicesWithExternalId(externalId)).isZero();
+    }
+
+    @Test
+    void requestHeadersNamedLikeFiltersDoNotFilter() {
+        create(seedPractice(unique("ext")));
+        create(seedPractice(unique("ext")));
+        int all = list("").size();
+
+        Response response = admin(http.get(PRACTICES)).header("email", "nobody@example.com")
+                .header("externalPracticeId", unique("none")).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().size()).isGreaterThanOrEqualTo(all);
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryStringIs400() throws Exception {
+        // java.net.URI refuses to build this request, so it goes over a plain socket.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + PRACTICES + "?email=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Auth-Key: " + ADMIN_KEY + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").endsWith(
+                    "{\"success\":false,\"error\":\"Invalid percent-encoding in the query string\"}");
+        }
     }
 
     @Test

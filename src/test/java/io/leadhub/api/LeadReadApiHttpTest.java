@@ -162,6 +162,35 @@ class LeadReadApiHttpTest extends HubIntegrationTest {
         }
     }
 
+    @Test
+    void keysInTheQueryStringAreNotTakenForTheHeader() {
+        TestTenant tenant = tenants.create();
+        String id = post(tenant, "{\"contact_id\":\"q-1\",\"first_name\":\"Quinn\"}");
+
+        for (String path : List.of("/v1/leads?X-API-Key=" + tenant.apiKey(),
+                "/v1/leads/" + id + "?x-api-key=" + tenant.apiKey(),
+                "/v1/leads?Authorization=Bearer%20" + tenant.apiKey())) {
+            Response response = http.get(path).send();
+            assertThat(response.status()).as(path + " -> " + response).isEqualTo(401);
+            assertThat(response.json().get("error").asText()).isEqualTo("API key required");
+        }
+    }
+
+    @Test
+    void requestHeadersNamedLikeListParametersDoNotFilter() {
+        TestTenant tenant = tenants.create();
+        String first = post(tenant, "{\"contact_id\":\"h-1\",\"first_name\":\"Hal\",\"email\":\"hal@example.com\"}");
+        String second = post(tenant, "{\"contact_id\":\"h-2\",\"first_name\":\"Ida\"}");
+
+        Response response = http.get("/v1/leads").apiKey(tenant.apiKey()).header("Limit", "1")
+                .header("Source", "zapier").header("email", "hal@example.com").send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().get("leads").forEach(lead -> ids.add(lead.get("id").asText()));
+        assertThat(ids).containsExactly(second, first);
+    }
+
     private List<String> ids(TestTenant tenant, String query) {
         Response response = http.get("/v1/leads?" + query).apiKey(tenant.apiKey()).send();
         assertThat(response.status()).as(query + " -> " + response).isEqualTo(200);

@@ -53,6 +53,28 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void aKeyInTheQueryStringIsNotTakenAndWritesNothing() {
+        TestTenant tenant = tenants.create();
+
+        for (String query : List.of("X-API-Key=" + tenant.apiKey(), "Authorization=Bearer%20" + tenant.apiKey())) {
+            Response response = http.post("/hooks/ghl?" + query).json(VALID_LEAD.formatted(externalId())).send();
+            assertError(response, 401, "API key required");
+        }
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    @Test
+    void queryParametersNamedLikeHeadersChangeNothing() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl?Content-Type=text/plain&Content-Length=1&X-API-Key=nope")
+                .apiKey(tenant.apiKey()).json(VALID_LEAD.formatted(externalId())).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(leadCount(tenant)).isOne();
+    }
+
+    @Test
     void revokedKeyIs403() {
         TestTenant tenant = tenants.create();
         jdbc.update("UPDATE api_keys SET revoked_at = now() WHERE tenant_id = ?", tenant.id());
