@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Request values made fit for PostgreSQL, which holds neither U+0000 nor half a surrogate pair in text or jsonb,
- * nor a number beyond numeric's range. JSON can carry all three (as {@code \u0000}, a lone {@code \ud83d}, or
- * {@code 1e999999}), and a form can carry U+0000 ({@code %00}).
+ * nor a number it would write back too long to read ({@link DecimalRange}). JSON can carry all three (as
+ * {@code \u0000}, a lone {@code \ud83d}, or {@code 1e1000}), and a form can carry U+0000 ({@code %00}).
  *
  * <p>Text is cleaned rather than refused, so a lead is never lost over a character that carries no meaning: U+0000
  * is dropped and half a surrogate pair (an emoji cut in two by a sender) becomes U+FFFD, as an undecodable byte

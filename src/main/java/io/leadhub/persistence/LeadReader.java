@@ -2,7 +2,9 @@ package io.leadhub.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.leadhub.canonical.Address;
 import io.leadhub.canonical.Attribution;
 import io.leadhub.canonical.CanonicalLead;
@@ -40,11 +42,12 @@ public class LeadReader {
     };
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     public LeadReader(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper) {
         this.jdbc = jdbc;
-        this.mapper = mapper;
+        // Decimals as stored: as doubles, 1e-400 would read back as 0 and 0.1000000000000000055 as 0.1.
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     public Optional<CanonicalLead> find(UUID tenantId, UUID id) {
@@ -92,7 +95,7 @@ public class LeadReader {
 
     private <T> T json(ResultSet rs, String column, TypeReference<T> type) throws SQLException {
         try {
-            return mapper.readValue(rs.getString(column), type);
+            return reader.forType(type).readValue(rs.getString(column));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Column " + column + " does not hold the expected JSON", e);
         }

@@ -3,6 +3,9 @@ package io.leadhub.intake;
 import static io.leadhub.support.HubAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.RandomText;
@@ -11,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -158,6 +163,26 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
 
         assertError(response, 400, "Invalid JSON body");
         assertThat(leadCount(tenant)).isZero();
+    }
+
+    @Test
+    void aNumberWrittenOutInFullOverAThousandCharactersIs400AndOneAtTheLimitReadsBack() throws Exception {
+        TestTenant tenant = tenants.create();
+
+        Response tooLong = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"big-2\",\"first_name\":\"P\",\"n\":1e1000}").send();
+        Response atTheLimit = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"big-3\",\"first_name\":\"P\",\"n\":-1e998,\"f\":0.1E-997}").send();
+
+        assertError(tooLong, 400, "Invalid JSON body");
+        assertThat(atTheLimit.status()).as(atTheLimit.toString()).isEqualTo(201);
+        Response read = http.get("/v1/leads/" + atTheLimit.json().get("leadId").asText()).apiKey(tenant.apiKey()).send();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().at("/custom/n").bigIntegerValue()).isEqualTo(BigInteger.TEN.pow(998).negate());
+        JsonNode exact = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(read.text());
+        assertThat(exact.at("/custom/f").decimalValue()).isEqualByComparingTo(new BigDecimal("1e-998"));
+        assertThat(leadCount(tenant)).isOne();
     }
 
     @Test
