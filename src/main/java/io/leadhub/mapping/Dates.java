@@ -73,7 +73,7 @@ final class Dates {
             if (value instanceof Number number) {
                 return epochMillis(Values.decimal(number).longValueExact());
             }
-            String text = String.valueOf(value).strip();
+            String text = Values.trim(String.valueOf(value));
             if (pattern != null) {
                 return LocalDate.parse(text, pattern);
             }

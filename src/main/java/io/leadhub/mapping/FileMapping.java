@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class FileMapping implements LeadMapping {
 
     /** A shape check, not RFC 5322: one @, no spaces, a dot in the domain. Deliverability is not the hub's call. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Z}]+@[^@\\s\\p{Z}.]+(\\.[^@\\s\\p{Z}.]+)+");
 
     private final String name;
     private final String description;

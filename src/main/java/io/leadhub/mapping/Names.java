@@ -17,16 +17,16 @@ final class Names {
     }
 
     static String firstWord(String fullName) {
-        String trimmed = fullName.strip();
+        String trimmed = Values.trim(fullName);
         int space = firstSpace(trimmed);
         return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
     /** Everything after the first word, or null for a single word. */
     static String restWords(String fullName) {
-        String trimmed = fullName.strip();
+        String trimmed = Values.trim(fullName);
         int space = firstSpace(trimmed);
-        return space < 0 ? null : trimmed.substring(space).strip();
+        return space < 0 ? null : Values.trim(trimmed.substring(space));
     }
 
     /** Full name from first + last when it is missing; first/last from the full name when both are missing. */

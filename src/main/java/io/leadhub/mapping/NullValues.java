@@ -22,6 +22,6 @@ record NullValues(Set<String> texts) {
     }
 
     boolean isAbsent(Object value) {
-        return value == null || (value instanceof String text && texts.contains(text.strip().toLowerCase(Locale.ROOT)));
+        return value == null || (value instanceof String text && texts.contains(Values.trim(text).toLowerCase(Locale.ROOT)));
     }
 }

@@ -3,6 +3,7 @@ package io.leadhub.mapping;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Set;
 
@@ -17,13 +18,15 @@ final class Phones {
     /**
      * E.164 when the number is possible for the default region (or carries its own +country prefix); otherwise the
      * trimmed text. "Possible" (length) rather than "valid" (allocated ranges) so test and newly issued numbers such
-     * as +1 555 555 0123 still normalize.
+     * as +1 555 555 0123 still normalize; but possible as dialled from anywhere, not only locally: 555-0147 lacks
+     * its area code, and "+15550147" would be no number at all.
      */
     static String toE164(String number, String defaultRegion) {
-        String trimmed = number.strip();
+        String trimmed = Values.trim(number);
         try {
             PhoneNumber parsed = UTIL.parse(trimmed, defaultRegion);
-            return UTIL.isPossibleNumber(parsed) ? UTIL.format(parsed, PhoneNumberFormat.E164) : trimmed;
+            return UTIL.isPossibleNumberWithReason(parsed) == ValidationResult.IS_POSSIBLE
+                    ? UTIL.format(parsed, PhoneNumberFormat.E164) : trimmed;
         } catch (NumberParseException e) {
             return trimmed;
         }

@@ -28,7 +28,7 @@ interface Transform {
             return value -> Dates.parse(value, pattern);
         }
         return switch (name) {
-            case "trim" -> eachText(String::strip, settings);
+            case "trim" -> eachText(Values::trim, settings);
             case "lower" -> eachText(text -> text.toLowerCase(Locale.ROOT), settings);
             case "upper" -> eachText(text -> text.toUpperCase(Locale.ROOT), settings);
             case "split-comma" -> value -> value instanceof List<?> list

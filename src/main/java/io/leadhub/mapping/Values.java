@@ -36,15 +36,36 @@ final class Values {
     /** Nothing worth storing: null, blank text, an empty array or object. */
     static boolean isEmpty(Object value) {
         return value == null
-                || (value instanceof String text && text.isBlank())
+                || (value instanceof String text && trim(text).isEmpty())
                 || (value instanceof Collection<?> collection && collection.isEmpty())
                 || (value instanceof Map<?, ?> map && map.isEmpty());
+    }
+
+    /**
+     * {@link String#strip()}, also taking the no-break spaces (U+00A0, U+2007, U+202F) and the U+FEFF that text
+     * copied from web pages and spreadsheets carries: strip() leaves them, and an email kept with one is never
+     * found by the address it is.
+     */
+    static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 
     /** Trimmed text of a scalar; an array becomes its present elements joined by ", " (multi-select answers). */
     static String text(Object value, NullValues nulls) {
         if (value instanceof String text) {
-            return text.strip();
+            return trim(text);
         }
         if (value instanceof List<?> list) {
             return String.join(", ", present(list, nulls, element -> text(element, nulls)));
@@ -83,7 +104,7 @@ final class Values {
                 return BigDecimal.valueOf(number.doubleValue()).stripTrailingZeros();
             }
             if (value instanceof String text && text.length() <= MAX_NUMBER_TEXT) {
-                return new BigDecimal(text.strip());
+                return new BigDecimal(trim(text));
             }
         } catch (NumberFormatException e) {
             // falls through to the ValueException below
@@ -109,7 +130,7 @@ final class Values {
 
     /** Comma-joined text as a list: each piece trimmed, empty pieces dropped. */
     static List<String> splitComma(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(piece -> !piece.isEmpty()).toList();
+        return Arrays.stream(text.split(",")).map(Values::trim).filter(piece -> !piece.isEmpty()).toList();
     }
 
     /** Tags and viewers: an array of scalars, or one comma-joined string. */
@@ -168,7 +189,7 @@ final class Values {
             return cleaned;
         }
         if (value instanceof String text) {
-            return text.strip();
+            return trim(text);
         }
         return value instanceof LocalDate date ? date.toString() : value;
     }

@@ -4,6 +4,7 @@ import static io.leadhub.mapping.Fixtures.json;
 import static io.leadhub.mapping.Fixtures.mapping;
 import static io.leadhub.mapping.Fixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadhub.canonical.CanonicalLead;
 import io.leadhub.canonical.Contact;
@@ -106,6 +107,24 @@ class NormalizationTest {
         assertThat(lead.contact().email()).isEqualTo("johndeo@gmail.com");
     }
 
+    @Test
+    void noBreakSpacesAroundTextAreTrimmedToo() {
+        CanonicalLead lead = EVERYTHING.map(Map.of("first", "\u00a0Alex\u202f", "email", "\ufeff\u00a0Ann@Example.com\u00a0",
+                "tags", "vip,\u00a0solar\u2007"));
+
+        assertThat(lead.contact().firstName()).isEqualTo("Alex");
+        assertThat(lead.contact().email()).isEqualTo("ann@example.com");
+        assertThat(lead.workflow().tags()).containsExactly("vip", "solar");
+    }
+
+    @Test
+    void anEmailWithANoBreakSpaceInsideIsNoEmail() {
+        CanonicalLead lead = EVERYTHING.map(Map.of("first", "Ann", "email", "ann\u00a0lee@example.com"));
+
+        assertThatThrownBy(() -> EVERYTHING.validate(lead)).isInstanceOfSatisfying(LeadValidationException.class,
+                refused -> assertThat(refused.invalid()).containsOnlyKeys("email"));
+    }
+
     @ParameterizedTest(name = "{0} in {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
             "(555) 555-0123    | US | +15555550123",
@@ -114,6 +133,8 @@ class NormalizationTest {
             "07911 123456      | GB | +447911123456",
             "' call me maybe ' | US | call me maybe",
             "12                | US | 12",
+            "555-0147          | US | 555-0147",
+            "'\u00a0512 555 0147\u00a0' | US | +15125550147",
     })
     void phonesBecomeE164WhenPossibleAndAreKeptAsSentOtherwise(String sent, String region, String expected) {
         LeadMapping mapping = mapping("defaultRegion: " + region + "\nfields: { phone: [phone] }");
@@ -121,7 +142,7 @@ class NormalizationTest {
         Contact contact = mapping.map(Map.of("phone", sent)).contact();
 
         assertThat(contact.phone()).isEqualTo(expected);
-        assertThat(contact.phoneOriginal()).isEqualTo(sent.strip());
+        assertThat(contact.phoneOriginal()).isEqualTo(sent.replace('\u00a0', ' ').strip());
     }
 
     @Test
