@@ -18,7 +18,7 @@ public class JsonResponses {
 
     /**
      * Platform-http copies message headers onto the HTTP response, so every inbound header (API keys,
-     * Authorization, query parameters) is dropped here before the status and content type are set.
+     * Authorization, path placeholders) is dropped here before the status and content type are set.
      */
     public void write(Exchange exchange, int status, Object body) {
         Message message = exchange.getMessage();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 public class IntakeErrorResponses {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeErrorResponses.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final IntakeResponders responders;
 
@@ -41,11 +42,17 @@ public class IntakeErrorResponses {
         responder(exchange).refused(exchange, 422, invalid.getMessage(), details);
     }
 
+    /**
+     * 503 with a {@code Retry-After}, as every other 503 of the hub: nothing was stored, so the caller should send
+     * again. A few seconds, not one: the retries before this answer already spanned about ten, so the database
+     * is restarting or failing over, not blinking.
+     */
     public void unavailable(Exchange exchange) {
         Exception cause = caught(exchange, Exception.class);
         log.error("Database unavailable for source {} after retries: {}",
                 exchange.getProperty(IntakeProperties.SOURCE), cause.toString());
         responder(exchange).refused(exchange, 503, HubErrorBody.messageFor(503), Map.of());
+        exchange.getMessage().setHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
 
     public void unexpected(Exchange exchange) {

@@ -167,6 +167,7 @@ class IntakePipelineRouteTest {
         Exchange result = send("{\"contact_id\":\"r-8\",\"first_name\":\"Rae\"}");
 
         assertThat(result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+        assertThat(result.getMessage().getHeader("Retry-After")).isEqualTo("5");
         assertThat(authenticateAttempts).as("the first try and four redeliveries").hasValue(5);
         assertThat(persistAttempts).as("the pipeline does not run on after the answer").hasValue(0);
         assertThat(leadCount()).isZero();
