@@ -37,17 +37,37 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 @Configuration(proxyBeanMethods = false)
 class RequestThreadPlatformHttp {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RequestThreadPlatformHttp.class);
+
     @Bean(name = "platform-http-engine")
-    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port, BodyLimit bodyLimit) {
+    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port, BodyLimit bodyLimit,
+            JsonResponses responses) {
         return new PlatformHttpEngine() {
             @Override
             public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
-                return new RequestThreadConsumer(endpoint, processor, bodyLimit.maxBytes());
+                return new RequestThreadConsumer(endpoint, errorsAnswered(processor, responses), bodyLimit.maxBytes());
             }
 
             @Override
             public int getServerPort() {
                 return port;
+            }
+        };
+    }
+
+    /**
+     * The route, with an {@link Error} answered as the hub's JSON 500. Camel's error handlers take exceptions
+     * only, and the consumer writes the response in a {@code finally}: a StackOverflowError in a route (a
+     * runaway mapping expression, say) used to answer 200 with the request body echoed back, the lead unstored.
+     * Nothing can be safely retried after an Error, so the caller hears a 500 it can act on.
+     */
+    private static Processor errorsAnswered(Processor route, JsonResponses responses) {
+        return exchange -> {
+            try {
+                route.process(exchange);
+            } catch (Error error) {
+                LOG.error("Request failed with {}", error.toString(), error);
+                responses.write(exchange, 500, HubErrorBody.of(HubErrorBody.messageFor(500)));
             }
         };
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhub.support.HubHttp;
 import io.leadhub.support.TestTenants;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -40,13 +42,15 @@ class IntakePipelineRouteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger persistAttempts = new AtomicInteger();
-    private static volatile IntFunction<RuntimeException> faultOnAttempt = attempt -> null;
+    private static volatile IntFunction<Throwable> faultOnAttempt = attempt -> null;
     private static final AtomicInteger authenticateAttempts = new AtomicInteger();
     private static volatile IntFunction<RuntimeException> authenticateFaultOnAttempt = attempt -> null;
     private static final List<String> headersSeenByParse = new ArrayList<>();
     private static final List<String> headersSeenByPersist = new ArrayList<>();
     private static boolean advised;
 
+    @LocalServerPort
+    int port;
     @Autowired
     CamelContext camel;
     @Autowired
@@ -79,9 +83,12 @@ class IntakePipelineRouteTest {
                             headersSeenByPersist.clear();
                             headersSeenByPersist.addAll(exchange.getMessage().getHeaders().keySet());
                         }
-                        RuntimeException fault = faultOnAttempt.apply(persistAttempts.incrementAndGet());
+                        Throwable fault = faultOnAttempt.apply(persistAttempts.incrementAndGet());
+                        if (fault instanceof Error error) {
+                            throw error;
+                        }
                         if (fault != null) {
-                            throw fault;
+                            throw (RuntimeException) fault;
                         }
                     }));
             advised = true;
@@ -170,6 +177,20 @@ class IntakePipelineRouteTest {
         assertThat(result.getMessage().getHeader("Retry-After")).isEqualTo("5");
         assertThat(authenticateAttempts).as("the first try and four redeliveries").hasValue(5);
         assertThat(persistAttempts).as("the pipeline does not run on after the answer").hasValue(0);
+        assertThat(leadCount()).isZero();
+        assertThat(parkedCount()).isZero();
+    }
+
+    @Test
+    void anErrorRatherThanAnExceptionIsAnsweredAJson500OverHttpWithoutEchoingTheLead() {
+        faultOnAttempt = attempt -> new StackOverflowError("simulated");
+
+        HubHttp.Response response = new HubHttp(port).post("/hooks/ghl").apiKey(tenant.apiKey())
+                .json("{\"contact_id\":\"r-10\",\"first_name\":\"Rae\",\"email\":\"rae@example.com\"}").send();
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text()).isEqualTo("{\"success\":false,\"error\":\"Internal server error\"}");
+        assertThat(persistAttempts).as("an Error is no database hiccup: not retried").hasValue(1);
         assertThat(leadCount()).isZero();
         assertThat(parkedCount()).isZero();
     }
