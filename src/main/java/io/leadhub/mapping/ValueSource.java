@@ -2,6 +2,7 @@ package io.leadhub.mapping;
 
 import com.dashjoin.jsonata.Jsonata;
 import java.util.List;
+import java.util.Map;
 
 /** Where a rule takes its value from: source keys, a constant, or a JSONata expression. */
 sealed interface ValueSource {
@@ -57,7 +58,8 @@ sealed interface ValueSource {
      * Evaluated on the whole payload (unflattened when the file flattens). Reads do not consume keys: an expression
      * may combine or merely test keys, so the hub cannot tell which of them it really used. A failing evaluation is
      * treated as "no value", like a missing key, since it is caused by the data, not the file (which compiled);
-     * that includes the engine's own runtime failures, which must not turn one odd payload into a failed intake.
+     * that includes the engine's own runtime failures and a recursion that overflows the stack, which must not turn
+ * one odd payload into a failed intake.
      * The compiled expression is shared by all request threads; the engine keeps evaluation state per thread.
      */
     record Expression(String text, Jsonata compiled) implements ValueSource {
@@ -65,11 +67,19 @@ sealed interface ValueSource {
         public Resolved resolve(MappingRun run, Converter converter) {
             try {
                 Object result = compiled.evaluate(run.expressionInput());
-                Object converted = result == Jsonata.NULL_VALUE ? null : converter.convert(result);
+                Object converted = isJsonValue(result) ? converter.convert(result) : null;
                 return converted == null ? null : new Resolved(result, converted);
-            } catch (RuntimeException noValue) {
+            } catch (RuntimeException | StackOverflowError noValue) {
+                // StackOverflowError: a recursive expression that never ends on this payload. The stack unwinds
+                // here, so the thread is as fit as after any exception.
                 return null;
             }
+        }
+
+        /** What a value from JSON can be; a function ({@code "$uppercase"}) or the engine's null is no value. */
+        private static boolean isJsonValue(Object result) {
+            return result instanceof String || result instanceof Number || result instanceof Boolean
+                    || result instanceof Map<?, ?> || result instanceof List<?>;
         }
     }
 }

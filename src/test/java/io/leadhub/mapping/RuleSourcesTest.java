@@ -102,6 +102,22 @@ class RuleSourcesTest {
     }
 
     @Test
+    void anExpressionThatRecursesWithoutEndOrGivesAFunctionIsNoValue() {
+        LeadMapping mapping = mapping("""
+                fields:
+                  utmCampaign: { expression: "($f := function($x){ $f($x) + 1 }; $f(1))", default: d }
+                  utmSource: { expression: "$uppercase", default: s }
+                  custom.fn: { expression: "$lowercase" }
+                """);
+
+        CanonicalLead lead = mapping.map(Map.of("email", "x@example.com"));
+
+        assertThat(lead.attribution().utmCampaign()).isEqualTo("d");
+        assertThat(lead.attribution().utmSource()).isEqualTo("s");
+        assertThat(lead.custom()).doesNotContainKey("fn");
+    }
+
+    @Test
     void expressionResultsGoThroughTransforms() {
         LeadMapping mapping = mapping("""
                 fields:
