@@ -50,7 +50,8 @@ final class Dates {
     /**
      * A date-time keeps the date as written, whatever its offset: "2000-01-05T00:00:00Z" is 5 January, which is
      * what the person entered. Epoch milliseconds are read in UTC. Eight digits are yyyyMMdd (no realistic epoch
-     * millisecond value has eight digits); any other run of digits is epoch milliseconds.
+     * millisecond value has eight digits); any other run of digits is epoch milliseconds. A number is read as its
+     * digits, so the same value sent as a number or as text gives the same date, pattern included.
      */
     static LocalDate parse(Object value, DateTimeFormatter pattern) {
         LocalDate date = parseAny(value, pattern);
@@ -70,10 +71,9 @@ final class Dates {
             throw new ValueException("not a date");
         }
         try {
-            if (value instanceof Number number) {
-                return epochMillis(Values.decimal(number).longValueExact());
-            }
-            String text = Values.trim(String.valueOf(value));
+            // A whole number reads as its digits would: sources send 19900417 as often as "19900417".
+            String text = value instanceof Number number ? Values.decimal(number).toBigIntegerExact().toString()
+                    : Values.trim(String.valueOf(value));
             if (pattern != null) {
                 return LocalDate.parse(text, pattern);
             }

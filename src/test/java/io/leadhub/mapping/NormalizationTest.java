@@ -228,6 +228,25 @@ class NormalizationTest {
     }
 
     @Test
+    void aWholeNumberIsReadAsItsDigitsWouldBeWithOrWithoutAPattern() {
+        LeadMapping patterned = mapping("fields: { dateOfBirth: { from: [dob], transform: [\"date:ddMMyyyy\"] } }");
+
+        assertThat(EVERYTHING.map(Map.of("dob", 19900417)).dateOfBirth()).isEqualTo(LocalDate.of(1990, 4, 17));
+        assertThat(EVERYTHING.map(Map.of("dob", 19900417.0)).dateOfBirth()).isEqualTo(LocalDate.of(1990, 4, 17));
+        assertThat(patterned.map(Map.of("dob", 17041990)).dateOfBirth()).isEqualTo(LocalDate.of(1990, 4, 17));
+        CanonicalLead fraction = EVERYTHING.map(Map.of("dob", 19900417.5));
+        assertThat(fraction.dateOfBirth()).isNull();
+        assertThat(fraction.custom()).containsKey("dob");
+    }
+
+    @Test
+    void epochSecondsAreReadWithTheExpressionTheDocsGive() {
+        LeadMapping seconds = mapping("fields: { dateOfBirth: { expression: \"$fromMillis(dob * 1000)\" } }");
+
+        assertThat(seconds.map(Map.of("dob", 640310400)).dateOfBirth()).isEqualTo(LocalDate.of(1990, 4, 17));
+    }
+
+    @Test
     void anUnreadableDateStaysInCustom() {
         CanonicalLead lead = EVERYTHING.map(Map.of("dob", "5th of Jan"));
 
