@@ -13,10 +13,12 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  */
 public final class TransientDatabaseFailures {
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private static final Set<String> TRANSIENT_STATES = Set.of(
             "40001", // serialization_failure
             "40P01", // deadlock_detected
-            "55P03", // lock_not_available
+            LOCK_NOT_AVAILABLE,
             "57014", // query_canceled (statement or lock timeout)
             "57P01", // admin_shutdown
             "57P02", // crash_shutdown
@@ -25,6 +27,20 @@ public final class TransientDatabaseFailures {
     );
 
     private TransientDatabaseFailures() {
+    }
+
+    /**
+     * Whether the failure is PostgreSQL's lock_timeout (55P03): a row the statement had to lock was held by
+     * another transaction for longer than the connection's lock_timeout. Unlike the other transient failures it
+     * says something about one lead, not the database: the other leads of the statement may be free.
+     */
+    public static boolean isLockTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean isTransient(Throwable failure) {

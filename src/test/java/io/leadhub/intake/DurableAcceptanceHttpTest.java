@@ -8,6 +8,9 @@ import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +20,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * GoHighLevel sends a workflow webhook once: a valid lead must survive a database that keeps failing while
- * it arrives. These tests make the hub's lead transaction fail for real (a lock held from another
- * connection) instead of stubbing the store.
+ * it arrives, and a lead that cannot be stored must not hold up the others. These tests make the hub's lead
+ * transaction fail for real (a lock held from another connection) instead of stubbing the store.
  */
 class DurableAcceptanceHttpTest extends HubIntegrationTest {
 
@@ -66,6 +70,49 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
                 Integer.class, lead.get("id"))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT lead_id FROM intake_inbox WHERE id = ? AND processed_at IS NOT NULL",
                 UUID.class, queueId)).isEqualTo(lead.get("id"));
+    }
+
+    @Test
+    void newLeadsArrivingWhileAnotherLeadsRowIsHeldAreStoredNotParked() throws Exception {
+        TestTenant tenant = tenants.create();
+        String x = "held-x-" + UUID.randomUUID();
+        String y = "held-y-" + UUID.randomUUID();
+        assertThat(postGhl(tenant, x, "Xena").status()).isEqualTo(201);
+        assertThat(postGhl(tenant, y, "Yuri").status()).isEqualTo(201);
+        ExecutorService senders = Executors.newFixedThreadPool(10);
+        try {
+            Future<Response> updateX;
+            Future<Response> updateY;
+            try (Connection holder = dataSource.getConnection()) {
+                holder.setAutoCommit(false);
+                int holderPid = holdRows(holder, tenant, x, y);
+
+                // Y's update takes the lead writer, which waits for the held row; X's update and brand-new leads
+                // arrive meanwhile, so they queue for the same next batch.
+                updateY = senders.submit(() -> postGhl(tenant, y, "Yuriy"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> waitingBehind(holderPid) > 0);
+                updateX = senders.submit(() -> postGhl(tenant, x, "Xenia"));
+                List<Future<Response>> newLeads = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    newLeads.add(senders.submit(() -> postGhl(tenant, "new-" + UUID.randomUUID(), "Nia")));
+                }
+
+                for (Future<Response> newLead : newLeads) {
+                    Response response = newLead.get(30, TimeUnit.SECONDS);
+                    assertThat(response.status()).as("a new lead, while another lead's row is held: " + response)
+                            .isEqualTo(201);
+                }
+                holder.rollback();
+            }
+            // The held leads' updates are not lost either: stored once the row is free, live or replayed.
+            assertThat(updateX.get(30, TimeUnit.SECONDS).status()).isIn(200, 202);
+            assertThat(updateY.get(30, TimeUnit.SECONDS).status()).isIn(200, 202);
+            await().atMost(Duration.ofSeconds(15)).until(() -> "Xenia".equals(firstName(tenant, x))
+                    && "Yuriy".equals(firstName(tenant, y)));
+            assertThat(leadCount(tenant)).isEqualTo(10);
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @Test
@@ -111,6 +158,36 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT last_error FROM intake_inbox WHERE id = ?", String.class, id))
                 .contains("name, email or phone");
         assertThat(leadCount(tenant)).isZero();
+    }
+
+    private Response postGhl(TestTenant tenant, String contactId, String firstName) {
+        return http.post("/hooks/ghl").apiKey(tenant.apiKey()).json("{\"contact_id\":\"" + contactId
+                + "\",\"first_name\":\"" + firstName + "\",\"email\":\"" + contactId + "@example.com\"}").send();
+    }
+
+    /** Locks the leads' rows in the holder's transaction, as psql's SELECT … FOR UPDATE would; returns its pid. */
+    private static int holdRows(Connection holder, TestTenant tenant, String... contactIds) throws SQLException {
+        try (PreparedStatement lock = holder.prepareStatement(
+                "SELECT id FROM leads WHERE tenant_id = ? AND external_id = ANY (?) FOR UPDATE")) {
+            lock.setObject(1, tenant.id());
+            lock.setArray(2, holder.createArrayOf("text", contactIds));
+            lock.executeQuery().close();
+        }
+        try (ResultSet pid = holder.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
+    }
+
+    /** How many sessions are waiting for a lock the given session holds. */
+    private int waitingBehind(int pid) {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))",
+                Integer.class, pid);
+    }
+
+    private String firstName(TestTenant tenant, String contactId) {
+        return jdbc.queryForObject("SELECT first_name FROM leads WHERE tenant_id = ? AND external_id = ?",
+                String.class, tenant.id(), contactId);
     }
 
     private int leadCount(TestTenant tenant) {

@@ -3,6 +3,7 @@ package io.leadhub.persistence;
 import static io.leadhub.persistence.LeadBatchStatementTest.lead;
 import static io.leadhub.persistence.LeadBatchStatementTest.raw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +11,12 @@ import io.leadhub.persistence.LeadBatchStatement.LeadRow;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -155,6 +159,63 @@ class LeadGroupCommitTest extends HubIntegrationTest {
     }
 
     @Test
+    void aLeadWhoseRowIsHeldFailsAloneAndTheRestOfItsBatchIsSaved() throws Exception {
+        insertLead("held", "Hal");
+        try (Connection holder = holdRow("held")) {
+            statement.close();
+            Future<SavedLead> first = save("h-0", "Zed");
+            await().until(() -> statement.entered.getCount() == 0);
+            Future<SavedLead> before = save("h-1", "Ann");
+            Future<SavedLead> held = save("held", "Hale");
+            Future<SavedLead> after = save("h-2", "Bob");
+            await().until(() -> groupCommit.queued() == 3);
+
+            statement.open();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).created()).isTrue();
+            assertThat(before.get(10, TimeUnit.SECONDS).created()).isTrue();
+            assertThat(after.get(10, TimeUnit.SECONDS).created()).isTrue();
+            assertThat(held).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                    .satisfies(e -> assertThat(lockTimedOut(e)).isTrue());
+            holder.rollback();
+        }
+        assertThat(jdbc.queryForList("SELECT first_name FROM leads WHERE tenant_id = ?", String.class, tenant.id()))
+                .containsExactlyInAnyOrder("Zed", "Ann", "Bob", "Hal");
+    }
+
+    @Test
+    void writesOfAHeldLeadWaitForTheLockOnTheirCallersThreadsNotTheWriters() throws Exception {
+        insertLead("held", "Hal");
+        List<Future<SavedLead>> updates = new ArrayList<>();
+        try (Connection holder = holdRow("held")) {
+            statement.close();
+            Future<SavedLead> first = save("w-0", "Zed");
+            await().until(() -> statement.entered.getCount() == 0);
+            for (int i = 1; i <= 3; i++) {
+                updates.add(save("held", "Hale" + i));
+                int queued = i;
+                await().until(() -> groupCommit.queued() == queued);
+            }
+
+            statement.open();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).created()).isTrue();
+            for (Future<SavedLead> update : updates) {
+                assertThat(update).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                        .satisfies(e -> assertThat(lockTimedOut(e)).isTrue());
+            }
+            // Once one write timed out, the writer waited for the held row no more: the later writes of that
+            // lead, and any write of it until the key is forgotten, wait on their callers' own connections.
+            assertThat(statement.writerStatements()).isEqualTo(2);
+            assertThatThrownBy(() -> groupCommit.save(
+                    LeadWrite.of(tenant.id(), "ghl", lead("held", "Hale4"), raw("Hale4"))))
+                    .satisfies(e -> assertThat(lockTimedOut(e)).isTrue());
+            assertThat(statement.writerStatements()).isEqualTo(2);
+            holder.rollback();
+        }
+    }
+
+    @Test
     void stoppingFinishesEveryQueuedWriteBeforeTheWritersExit() throws Exception {
         statement.close();
         Future<SavedLead> first = save("s-0", "Ann");
@@ -174,6 +235,34 @@ class LeadGroupCommitTest extends HubIntegrationTest {
                 .isTrue();
     }
 
+    /** PostgreSQL's lock_timeout (55P03) somewhere in the cause chain. */
+    static boolean lockTimedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void insertLead(String externalId, String firstName) {
+        jdbc.update("INSERT INTO leads (id, tenant_id, source, external_id, first_name, raw) VALUES (?, ?, 'ghl', ?, ?, '{}')",
+                UUID.randomUUID(), tenant.id(), externalId, firstName);
+    }
+
+    /** Another transaction holding the lead's row, as psql's SELECT … FOR UPDATE would; roll it back to release. */
+    private Connection holdRow(String externalId) throws SQLException {
+        Connection holder = dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (PreparedStatement lock = holder.prepareStatement(
+                "SELECT id FROM leads WHERE tenant_id = ? AND source = 'ghl' AND external_id = ? FOR UPDATE")) {
+            lock.setObject(1, tenant.id());
+            lock.setString(2, externalId);
+            lock.executeQuery().close();
+        }
+        return holder;
+    }
+
     private Future<SavedLead> save(String externalId, String firstName) {
         return callers.submit(() -> groupCommit.save(
                 LeadWrite.of(tenant.id(), "ghl", lead(externalId, firstName), raw(firstName))));
@@ -183,6 +272,7 @@ class LeadGroupCommitTest extends HubIntegrationTest {
     static class GatedStatement extends LeadBatchStatement {
 
         final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        final List<String> threads = new CopyOnWriteArrayList<>();
         final CountDownLatch entered = new CountDownLatch(1);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -198,9 +288,15 @@ class LeadGroupCommitTest extends HubIntegrationTest {
             gate.countDown();
         }
 
+        /** Statements run by the group commit's writer, not by a caller writing its lead alone. */
+        long writerStatements() {
+            return threads.stream().filter(name -> name.startsWith("lead-writer-")).count();
+        }
+
         @Override
         public List<SavedLead> executeRows(List<LeadRow> rows) {
             batchSizes.add(rows.size());
+            threads.add(Thread.currentThread().getName());
             entered.countDown();
             try {
                 gate.await(30, TimeUnit.SECONDS);
