@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Replays parked leads (the {@code intake-inbox-replay} job in routes/ calls {@link #replayDue()}). Each entry is
  * claimed, mapped, stored and marked processed in one transaction, so a lead is stored exactly once even with
- * several hub instances replaying at the same time.
+ * several hub instances replaying at the same time. Entries are taken in the order they arrived and stored with
+ * their arrival time, so a parked delivery replayed after a newer one of the same lead only fills what the lead
+ * lacks (save-leads.sql).
  */
 @Component("intakeInboxReplayer")
 public class IntakeInboxReplayer {
@@ -86,7 +88,8 @@ public class IntakeInboxReplayer {
         LeadMapping mapping = mappings.get(parked.mapping());
         CanonicalLead lead = mapping.map(parked.payload());
         mapping.validate(lead);
-        SavedLead saved = leads.save(parked.tenantId(), parked.source(), lead, parked.payloadJson());
+        SavedLead saved = leads.save(parked.tenantId(), parked.source(), lead, parked.payloadJson(),
+                parked.receivedAt());
         inbox.markProcessed(parked.id(), saved.id());
         return saved;
     }

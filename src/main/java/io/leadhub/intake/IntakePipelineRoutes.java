@@ -8,6 +8,7 @@ import io.leadhub.persistence.IntakeInbox;
 import io.leadhub.persistence.LeadStore;
 import io.leadhub.persistence.SavedLead;
 import io.leadhub.security.ApiKeyAuthenticator;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -103,7 +104,8 @@ public class IntakePipelineRoutes extends RouteBuilder {
                 exchange.getProperty(IntakeProperties.TENANT_ID, UUID.class),
                 exchange.getProperty(IntakeProperties.SOURCE, String.class),
                 exchange.getProperty(IntakeProperties.LEAD, CanonicalLead.class),
-                exchange.getProperty(IntakeProperties.RAW_JSON, String.class)));
+                exchange.getProperty(IntakeProperties.RAW_JSON, String.class),
+                receivedAt(exchange)));
     }
 
     private void park(Exchange exchange) {
@@ -111,7 +113,17 @@ public class IntakePipelineRoutes extends RouteBuilder {
                 exchange.getProperty(IntakeProperties.TENANT_ID, UUID.class),
                 exchange.getProperty(IntakeProperties.SOURCE, String.class),
                 exchange.getProperty(IntakeProperties.MAPPING, String.class),
-                exchange.getProperty(IntakeProperties.RAW_JSON, String.class)));
+                exchange.getProperty(IntakeProperties.RAW_JSON, String.class),
+                receivedAt(exchange)));
+    }
+
+    /**
+     * When the request reached the hub: platform-http creates the exchange as the request arrives, and retries
+     * reuse it. The lead is stored with this time, not with when it is written, so a delivery that is retried
+     * or parked does not overwrite a newer one stored before it.
+     */
+    private static Instant receivedAt(Exchange exchange) {
+        return Instant.ofEpochMilli(exchange.getClock().getCreated());
     }
 
     private void respondQueued(Exchange exchange) {

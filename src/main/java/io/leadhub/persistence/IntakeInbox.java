@@ -2,6 +2,9 @@ package io.leadhub.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +33,26 @@ public class IntakeInbox {
         this.mapper = mapper;
     }
 
-    public UUID park(UUID tenantId, String source, String mapping, String payloadJson) {
+    /**
+     * @param receivedAt when the lead reached the hub, kept so that its replay, however late, does not overwrite
+     *                   what a newer delivery of the same lead said
+     */
+    public UUID park(UUID tenantId, String source, String mapping, String payloadJson, Instant receivedAt) {
         UUID id = UUID.randomUUID();
         jdbc.update(PARK, new MapSqlParameterSource()
                 .addValue("id", id)
                 .addValue("tenantId", tenantId)
                 .addValue("source", source)
                 .addValue("mapping", mapping)
-                .addValue("payload", payloadJson));
+                .addValue("payload", payloadJson)
+                .addValue("receivedAt", receivedAt.atOffset(ZoneOffset.UTC)));
         return id;
     }
 
-    /** Locks the next due entry for the caller's transaction; empty when nothing is due or all are taken. */
+    /**
+     * Locks the due entry that arrived first for the caller's transaction; empty when nothing is due or all are
+     * taken.
+     */
     public Optional<ParkedLead> claimNextDue() {
         List<ParkedLead> rows = jdbc.query(CLAIM_DUE, Map.of(), (rs, n) -> new ParkedLead(
                 rs.getObject("id", UUID.class),
@@ -50,6 +61,7 @@ public class IntakeInbox {
                 rs.getString("mapping"),
                 payload(rs.getString("payload")),
                 rs.getString("payload"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("attempts")));
         return rows.stream().findFirst();
     }
@@ -79,6 +91,6 @@ public class IntakeInbox {
 
     /** A parked lead as it was received. */
     public record ParkedLead(UUID id, UUID tenantId, String source, String mapping, Map<String, Object> payload,
-            String payloadJson, int attempts) {
+            String payloadJson, Instant receivedAt, int attempts) {
     }
 }

@@ -164,6 +164,7 @@ public class LeadBatchStatement {
         // Stored as sent: the body was already checked to be one JSON object, so it is embedded, not re-encoded.
         json.writeFieldName("raw");
         json.writeRawValue(write.rawJson());
+        json.writeStringField("received_at", write.receivedAt().toString());
         // The event records what this delivery said; the lead's id and time are the event row's own.
         value(json, "event_payload", lead);
         json.writeEndObject();

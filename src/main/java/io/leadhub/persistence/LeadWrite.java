@@ -1,14 +1,18 @@
 package io.leadhub.persistence;
 
 import io.leadhub.canonical.CanonicalLead;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * One lead to save: who sent it, the canonical lead and the payload as received. {@code id} is the id the lead
- * gets if this write creates it; an update keeps the stored lead's id.
+ * gets if this write creates it; an update keeps the stored lead's id. {@code receivedAt} is when the delivery
+ * reached the hub, not when it is written: a retried or parked delivery keeps its arrival time, so a newer
+ * delivery of the same lead that was stored first keeps its values (save-leads.sql).
  */
-public record LeadWrite(UUID id, UUID tenantId, String source, CanonicalLead lead, String rawJson) {
+public record LeadWrite(UUID id, UUID tenantId, String source, CanonicalLead lead, String rawJson,
+        Instant receivedAt) {
 
     public LeadWrite {
         Objects.requireNonNull(id, "id");
@@ -16,10 +20,11 @@ public record LeadWrite(UUID id, UUID tenantId, String source, CanonicalLead lea
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(lead, "lead");
         Objects.requireNonNull(rawJson, "rawJson");
+        Objects.requireNonNull(receivedAt, "receivedAt");
     }
 
-    public static LeadWrite of(UUID tenantId, String source, CanonicalLead lead, String rawJson) {
-        return new LeadWrite(UUID.randomUUID(), tenantId, source, lead, rawJson);
+    public static LeadWrite of(UUID tenantId, String source, CanonicalLead lead, String rawJson, Instant receivedAt) {
+        return new LeadWrite(UUID.randomUUID(), tenantId, source, lead, rawJson, receivedAt);
     }
 
     /**

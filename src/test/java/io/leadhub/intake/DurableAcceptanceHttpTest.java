@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * GoHighLevel sends a workflow webhook once: a valid lead must survive a database that keeps failing while
@@ -38,6 +40,8 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
     IntakeInbox inbox;
     @Autowired
     IntakeInboxReplayer replayer;
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void validLeadIsParkedWhileTheDatabaseFailsAndStoredOnceItRecovers() throws Exception {
@@ -116,12 +120,76 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void aParkedUpdateReplayedAfterANewerOneOnlyFillsWhatTheLeadLacks() throws Exception {
+        TestTenant tenant = tenants.create();
+        String contactId = "late-" + UUID.randomUUID();
+        assertThat(postGhl(tenant, contactId, "Vera").status()).isEqualTo(201);
+        UUID queueId;
+        try (Connection leadHolder = dataSource.getConnection();
+                Connection inboxHolder = dataSource.getConnection()) {
+            leadHolder.setAutoCommit(false);
+            holdRows(leadHolder, tenant, contactId);
+            Response parked = http.post("/hooks/ghl").apiKey(tenant.apiKey()).json("{\"contact_id\":\"" + contactId
+                    + "\",\"first_name\":\"Vee\",\"last_name\":\"Lane\",\"city\":\"Austin\"}").send();
+            assertThat(parked.status()).as(parked.toString()).isEqualTo(202);
+            queueId = UUID.fromString(parked.json().get("queueId").asText());
+
+            // The replay job skips a parked row another transaction holds: it stays parked until the newer
+            // delivery, sent once the lead's row is free again, has been stored.
+            inboxHolder.setAutoCommit(false);
+            try (PreparedStatement hold = inboxHolder.prepareStatement(
+                    "SELECT id FROM intake_inbox WHERE id = ? FOR UPDATE")) {
+                inboxHolder.createStatement().execute("SET LOCAL lock_timeout = '10s'");
+                hold.setObject(1, queueId);
+                hold.executeQuery().close();
+            }
+            leadHolder.rollback();
+            Response newer = postGhl(tenant, contactId, "Veronica");
+            assertThat(newer.status()).as(newer.toString()).isEqualTo(200);
+            inboxHolder.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT processed_at IS NOT NULL FROM intake_inbox WHERE id = ?", Boolean.class, queueId));
+
+        assertThat(jdbc.queryForMap("""
+                SELECT first_name, last_name, city, email, raw->>'first_name' AS raw_name
+                  FROM leads WHERE tenant_id = ? AND external_id = ?""", tenant.id(), contactId))
+                .as("the newer delivery's values stay; the older one only fills what the lead lacked")
+                .containsEntry("first_name", "Veronica").containsEntry("raw_name", "Veronica")
+                .containsEntry("email", contactId + "@example.com")
+                .containsEntry("last_name", "Lane").containsEntry("city", "Austin");
+        assertThat(eventFirstNames(tenant, contactId)).containsExactly("Vera", "Veronica", "Vee");
+    }
+
+    @Test
+    void parkedDeliveriesOfOneLeadAreReplayedOldestFirstAndTheNewestWins() {
+        TestTenant tenant = tenants.create();
+        String contactId = "order-" + UUID.randomUUID();
+        Instant firstSent = Instant.now().minusSeconds(60);
+        // Parked in one transaction, the newest first: all become due together, so only their arrival orders them.
+        transaction.executeWithoutResult(status -> {
+            park(tenant, contactId, "Third", firstSent.plusSeconds(2));
+            park(tenant, contactId, "Second", firstSent.plusSeconds(1));
+            park(tenant, contactId, "First", firstSent);
+        });
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM intake_inbox WHERE tenant_id = ? AND processed_at IS NOT NULL", Integer.class,
+                tenant.id()) == 3);
+
+        assertThat(firstName(tenant, contactId)).isEqualTo("Third");
+        assertThat(eventFirstNames(tenant, contactId)).containsExactly("First", "Second", "Third");
+    }
+
+    @Test
     void concurrentReplayersStoreEachParkedLeadExactlyOnce() throws Exception {
         TestTenant tenant = tenants.create();
         int parked = 40;
         for (int i = 0; i < parked; i++) {
             inbox.park(tenant.id(), "ghl", "ghl",
-                    "{\"contact_id\":\"race-" + i + "\",\"first_name\":\"Lee\",\"email\":\"lee" + i + "@example.com\"}");
+                    "{\"contact_id\":\"race-" + i + "\",\"first_name\":\"Lee\",\"email\":\"lee" + i + "@example.com\"}",
+                    Instant.now());
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -149,7 +217,8 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
     @Test
     void parkedLeadThatNoLongerValidatesIsGivenUpOnNotRetriedForever() {
         TestTenant tenant = tenants.create();
-        UUID id = inbox.park(tenant.id(), "ghl", "ghl", "{\"contact_id\":\"nobody\",\"city\":\"Austin\"}");
+        UUID id = inbox.park(tenant.id(), "ghl", "ghl", "{\"contact_id\":\"nobody\",\"city\":\"Austin\"}",
+                Instant.now());
 
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "SELECT failed_at IS NOT NULL FROM intake_inbox WHERE id = ?", Boolean.class, id));
@@ -158,6 +227,20 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT last_error FROM intake_inbox WHERE id = ?", String.class, id))
                 .contains("name, email or phone");
         assertThat(leadCount(tenant)).isZero();
+    }
+
+    private void park(TestTenant tenant, String contactId, String firstName, Instant receivedAt) {
+        inbox.park(tenant.id(), "ghl", "ghl", "{\"contact_id\":\"" + contactId + "\",\"first_name\":\"" + firstName
+                + "\"}", receivedAt);
+    }
+
+    /** The first name each delivery of the lead said, in the order its events were written. */
+    private List<String> eventFirstNames(TestTenant tenant, String contactId) {
+        return jdbc.queryForList("""
+                SELECT e.payload->'contact'->>'firstName'
+                  FROM lead_events e JOIN leads l ON l.id = e.lead_id
+                 WHERE l.tenant_id = ? AND l.external_id = ?
+                 ORDER BY e.id""", String.class, tenant.id(), contactId);
     }
 
     private Response postGhl(TestTenant tenant, String contactId, String firstName) {

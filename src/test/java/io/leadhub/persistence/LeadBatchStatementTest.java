@@ -9,6 +9,7 @@ import io.leadhub.canonical.Contact;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,13 +37,17 @@ class LeadBatchStatementTest extends HubIntegrationTest {
         return "{\"first_name\":\"" + firstName + "\"}";
     }
 
+    private static LeadWrite write(TestTenant tenant, CanonicalLead lead, String rawFirstName, Instant receivedAt) {
+        return LeadWrite.of(tenant.id(), "ghl", lead, raw(rawFirstName), receivedAt);
+    }
+
     @Test
     void aBatchOfNewLeadsCreatesEachWithItsEventAndAnswersInOrder() {
         TestTenant tenant = tenants.create();
         List<LeadWrite> writes = List.of(
-                LeadWrite.of(tenant.id(), "ghl", lead("b-1", "Ann"), raw("Ann")),
-                LeadWrite.of(tenant.id(), "ghl", lead(null, "Bob"), raw("Bob")),
-                LeadWrite.of(tenant.id(), "zapier", lead("b-1", "Cid"), raw("Cid")));
+                LeadWrite.of(tenant.id(), "ghl", lead("b-1", "Ann"), raw("Ann"), Instant.now()),
+                LeadWrite.of(tenant.id(), "ghl", lead(null, "Bob"), raw("Bob"), Instant.now()),
+                LeadWrite.of(tenant.id(), "zapier", lead("b-1", "Cid"), raw("Cid"), Instant.now()));
 
         List<SavedLead> saved = statement.execute(writes);
 
@@ -66,11 +71,11 @@ class LeadBatchStatementTest extends HubIntegrationTest {
     void anUpdateInABatchKeepsTheStoredIdAndIsReportedAsNotCreated() {
         TestTenant tenant = tenants.create();
         SavedLead first = statement.execute(
-                List.of(LeadWrite.of(tenant.id(), "ghl", lead("u-1", "Ann"), raw("Ann")))).get(0);
+                List.of(LeadWrite.of(tenant.id(), "ghl", lead("u-1", "Ann"), raw("Ann"), Instant.now()))).get(0);
 
         List<SavedLead> saved = statement.execute(List.of(
-                LeadWrite.of(tenant.id(), "ghl", lead("u-2", "Bea"), raw("Bea")),
-                LeadWrite.of(tenant.id(), "ghl", lead("u-1", "Anna"), raw("Anna"))));
+                LeadWrite.of(tenant.id(), "ghl", lead("u-2", "Bea"), raw("Bea"), Instant.now()),
+                LeadWrite.of(tenant.id(), "ghl", lead("u-1", "Anna"), raw("Anna"), Instant.now())));
 
         assertThat(saved.get(0).created()).isTrue();
         assertThat(saved.get(1).created()).isFalse();
@@ -82,11 +87,39 @@ class LeadBatchStatementTest extends HubIntegrationTest {
     }
 
     @Test
+    void anOlderDeliveryWrittenAfterANewerOneOnlyFillsWhatTheLeadLacks() {
+        TestTenant tenant = tenants.create();
+        Instant sent = Instant.parse("2026-03-01T10:00:00Z");
+        SavedLead created = statement.execute(List.of(write(tenant, lead("o-1", "Ann"), "Ann", sent))).get(0);
+        statement.execute(List.of(write(tenant, lead("o-1", "Anna"), "Anna", sent.plusSeconds(20))));
+        // Sent between the two, stored after both: a parked delivery replayed late, say.
+        CanonicalLead older = new CanonicalLead(null, null, null, "o-1",
+                new Contact("Annie", "Lee", "Annie Lee", "annie@example.com", "+15125550100", null, null),
+                null, null, null, null, null, null, Map.of("n", "Annie", "late", "yes"), null, null);
+
+        SavedLead late = statement.execute(List.of(write(tenant, older, "Annie", sent.plusSeconds(10)))).get(0);
+
+        assertThat(late.created()).isFalse();
+        assertThat(jdbc.queryForMap("""
+                SELECT first_name, last_name, full_name, email, phone, custom->>'n' AS n, custom->>'late' AS late,
+                       raw->>'first_name' AS raw_name
+                  FROM leads WHERE id = ?""", created.id()))
+                .containsEntry("first_name", "Anna").containsEntry("email", "anna@example.com")
+                .containsEntry("n", "Anna").containsEntry("raw_name", "Anna")
+                .containsEntry("last_name", "Lee").containsEntry("phone", "+15125550100")
+                .containsEntry("late", "yes")
+                // The newer full name was derived from its parts, so it takes the filled-in last name.
+                .containsEntry("full_name", "Anna Lee");
+        assertThat(jdbc.queryForList("SELECT payload->'contact'->>'firstName' FROM lead_events WHERE lead_id = ? "
+                + "ORDER BY id", String.class, created.id())).containsExactly("Ann", "Anna", "Annie");
+    }
+
+    @Test
     void twoWritesOfOneLeadAreRefusedBeforeAnythingIsWritten() {
         TestTenant tenant = tenants.create();
         List<LeadWrite> writes = List.of(
-                LeadWrite.of(tenant.id(), "ghl", lead("d-1", "Ann"), raw("Ann")),
-                LeadWrite.of(tenant.id(), "ghl", lead("d-1", "Ann"), raw("Ann")));
+                LeadWrite.of(tenant.id(), "ghl", lead("d-1", "Ann"), raw("Ann"), Instant.now()),
+                LeadWrite.of(tenant.id(), "ghl", lead("d-1", "Ann"), raw("Ann"), Instant.now()));
 
         assertThatThrownBy(() -> statement.execute(writes)).isInstanceOf(IllegalArgumentException.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class,
@@ -98,9 +131,9 @@ class LeadBatchStatementTest extends HubIntegrationTest {
         TestTenant tenant = tenants.create();
         UUID tenantId = tenant.id();
         List<LeadWrite> writes = List.of(
-                LeadWrite.of(tenantId, "ghl", lead("x-1", "Ann"), raw("Ann")),
+                LeadWrite.of(tenantId, "ghl", lead("x-1", "Ann"), raw("Ann"), Instant.now()),
                 // PostgreSQL refuses the NUL escape in jsonb.
-                LeadWrite.of(tenantId, "ghl", lead("x-2", "Bob"), "{\"first_name\":\"B\\u0000b\"}"));
+                LeadWrite.of(tenantId, "ghl", lead("x-2", "Bob"), "{\"first_name\":\"B\\u0000b\"}", Instant.now()));
 
         assertThatThrownBy(() -> statement.execute(writes)).isInstanceOf(RuntimeException.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenantId))
@@ -125,7 +158,7 @@ class LeadBatchStatementTest extends HubIntegrationTest {
         try {
             LeadBatchStatement bounded = new LeadBatchStatement(namedJdbc, mapper, Duration.ofSeconds(1));
             List<LeadWrite> writes = List.of(
-                    LeadWrite.of(tenant.id(), "slow-test", lead("slow-1", "Ann"), raw("Ann")));
+                    LeadWrite.of(tenant.id(), "slow-test", lead("slow-1", "Ann"), raw("Ann"), Instant.now()));
 
             assertThatThrownBy(() -> bounded.execute(writes))
                     .satisfies(e -> assertThat(TransientDatabaseFailures.isTransient(e)).isTrue());

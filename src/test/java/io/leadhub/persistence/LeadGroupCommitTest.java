@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -121,7 +122,7 @@ class LeadGroupCommitTest extends HubIntegrationTest {
         await().until(() -> statement.entered.getCount() == 0);
         Future<SavedLead> good1 = save("b-1", "Ann");
         Future<SavedLead> bad = callers.submit(() -> groupCommit.save(
-                LeadWrite.of(tenant.id(), "ghl", lead("b-2", "Bob"), "{\"first_name\":\"B\\u0000b\"}")));
+                LeadWrite.of(tenant.id(), "ghl", lead("b-2", "Bob"), "{\"first_name\":\"B\\u0000b\"}", Instant.now())));
         Future<SavedLead> good2 = save("b-3", "Cid");
         await().until(() -> groupCommit.queued() == 3);
 
@@ -208,7 +209,7 @@ class LeadGroupCommitTest extends HubIntegrationTest {
             // lead, and any write of it until the key is forgotten, wait on their callers' own connections.
             assertThat(statement.writerStatements()).isEqualTo(2);
             assertThatThrownBy(() -> groupCommit.save(
-                    LeadWrite.of(tenant.id(), "ghl", lead("held", "Hale4"), raw("Hale4"))))
+                    LeadWrite.of(tenant.id(), "ghl", lead("held", "Hale4"), raw("Hale4"), Instant.now())))
                     .satisfies(e -> assertThat(lockTimedOut(e)).isTrue());
             assertThat(statement.writerStatements()).isEqualTo(2);
             holder.rollback();
@@ -231,8 +232,8 @@ class LeadGroupCommitTest extends HubIntegrationTest {
         assertThat(queued.get(1, TimeUnit.SECONDS).created()).isTrue();
         assertThat(groupCommit.isRunning()).isFalse();
         // Once stopped, a caller writes alone instead of waiting for writers that are gone.
-        assertThat(groupCommit.save(LeadWrite.of(tenant.id(), "ghl", lead("s-2", "Cid"), raw("Cid"))).created())
-                .isTrue();
+        assertThat(groupCommit.save(
+                LeadWrite.of(tenant.id(), "ghl", lead("s-2", "Cid"), raw("Cid"), Instant.now())).created()).isTrue();
     }
 
     /** PostgreSQL's lock_timeout (55P03) somewhere in the cause chain. */
@@ -246,7 +247,8 @@ class LeadGroupCommitTest extends HubIntegrationTest {
     }
 
     private void insertLead(String externalId, String firstName) {
-        jdbc.update("INSERT INTO leads (id, tenant_id, source, external_id, first_name, raw) VALUES (?, ?, 'ghl', ?, ?, '{}')",
+        jdbc.update("INSERT INTO leads (id, tenant_id, source, external_id, first_name, raw) "
+                + "VALUES (?, ?, 'ghl', ?, ?, '{}')",
                 UUID.randomUUID(), tenant.id(), externalId, firstName);
     }
 
@@ -265,7 +267,7 @@ class LeadGroupCommitTest extends HubIntegrationTest {
 
     private Future<SavedLead> save(String externalId, String firstName) {
         return callers.submit(() -> groupCommit.save(
-                LeadWrite.of(tenant.id(), "ghl", lead(externalId, firstName), raw(firstName))));
+                LeadWrite.of(tenant.id(), "ghl", lead(externalId, firstName), raw(firstName), Instant.now())));
     }
 
     /** The real statement behind a gate the test opens, recording how many leads each execution carried. */
