@@ -6,9 +6,9 @@
 -- never holds the same tenant + source + external id twice: ON CONFLICT may touch a row only once per statement.
 --
 -- One lead per tenant + source + external id (leads_tenant_source_external_id_uq). A repeat updates the lead:
--- values the newer delivery carries win, absent ones keep what was stored, custom fields merge, statuses merge,
--- notes append, and raw is the newest payload. "Newer" is by received_at, when the delivery reached the hub,
--- not by when it is written: a delivery parked in the intake inbox and replayed after a newer one was stored
+-- values the newer delivery carries win, absent ones keep what was stored, custom fields merge at every depth,
+-- statuses merge, notes the lead lacks are appended, and raw is the newest payload. "Newer" is by received_at,
+-- when the delivery reached the hub, not by when it is written: a delivery parked in the intake inbox and replayed after a newer one was stored
 -- only fills what the lead lacks (newer_wins, V4), and its raw copy is not kept; it is still a lead event.
 -- xmax = 0 only on a freshly inserted row.
 WITH input AS (
@@ -100,13 +100,16 @@ ON CONFLICT (tenant_id, source, external_id) WHERE external_id IS NOT NULL DO UP
     viewers           = CASE WHEN EXCLUDED.viewers = '[]' THEN leads.viewers
                              WHEN EXCLUDED.received_at < leads.received_at AND leads.viewers <> '[]' THEN leads.viewers
                              ELSE EXCLUDED.viewers END,
-    notes             = leads.notes || EXCLUDED.notes,
+    -- Notes the lead already holds are not added again (a resent lead), whichever delivery is newer.
+    notes             = jsonb_append_missing(leads.notes, EXCLUDED.notes),
     tags              = CASE WHEN EXCLUDED.tags = '[]' THEN leads.tags
                              WHEN EXCLUDED.received_at < leads.received_at AND leads.tags <> '[]' THEN leads.tags
                              ELSE EXCLUDED.tags END,
     practice_area     = newer_wins(EXCLUDED.practice_area, leads.practice_area, EXCLUDED.received_at, leads.received_at),
-    custom            = CASE WHEN EXCLUDED.received_at < leads.received_at THEN EXCLUDED.custom || leads.custom
-                             ELSE leads.custom || EXCLUDED.custom END,
+    -- Merged at every depth (V5): customData or location sent with some of its keys keeps the others.
+    custom            = CASE WHEN EXCLUDED.received_at < leads.received_at
+                             THEN jsonb_merge_deep(EXCLUDED.custom, leads.custom)
+                             ELSE jsonb_merge_deep(leads.custom, EXCLUDED.custom) END,
     raw               = CASE WHEN EXCLUDED.received_at < leads.received_at THEN leads.raw ELSE EXCLUDED.raw END,
     received_at       = GREATEST(EXCLUDED.received_at, leads.received_at),
     modified_at       = now()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhub.canonical.CanonicalLead;
 import io.leadhub.canonical.Contact;
+import io.leadhub.canonical.Workflow;
 import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.time.Duration;
@@ -65,6 +66,35 @@ class LeadBatchStatementTest extends HubIntegrationTest {
             assertThat(jdbc.queryForList("SELECT type FROM lead_events WHERE lead_id = ?", String.class,
                     saved.get(i).id())).containsExactly("lead.created");
         }
+    }
+
+    @Test
+    void aRepeatMergesCustomAtEveryDepthAndAddsOnlyTheNotesTheLeadLacks() throws Exception {
+        TestTenant tenant = tenants.create();
+        Instant first = Instant.now();
+        statement.execute(List.of(write(tenant, withNotesAndCustom("m-1", List.of("Call after 5pm"),
+                Map.of("customData", Map.of("Bill", "RM300", "Roof", "tile"), "location", Map.of("id", "L1", "name", "Shop"),
+                        "score", List.of(1, 2))), "Ann", first)));
+
+        statement.execute(List.of(write(tenant, withNotesAndCustom("m-1", List.of("Call after 5pm", "Has a dog"),
+                Map.of("customData", Map.of("Src", "G", "Roof", "metal"), "location", Map.of("id", "L1"),
+                        "score", List.of(3))), "Ann", first.plusSeconds(1))));
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT custom::text AS custom, notes::text AS notes FROM leads "
+                + "WHERE tenant_id = ? AND external_id = 'm-1'", tenant.id());
+        assertThat(mapper.readTree((String) row.get("custom"))).isEqualTo(mapper.readTree("""
+                {"customData": {"Bill": "RM300", "Roof": "metal", "Src": "G"},
+                 "location": {"id": "L1", "name": "Shop"}, "score": [3]}"""));
+        assertThat(mapper.readTree((String) row.get("notes"))).isEqualTo(mapper.readTree("""
+                [{"text": "Call after 5pm"}, {"text": "Has a dog"}]"""));
+    }
+
+    private static CanonicalLead withNotesAndCustom(String externalId, List<String> notes, Map<String, Object> custom) {
+        CanonicalLead base = lead(externalId, "Ann");
+        Workflow workflow = new Workflow(null, null, null, null,
+                notes.stream().map(text -> new Workflow.Note(text, null)).toList(), null, null);
+        return new CanonicalLead(null, null, null, externalId, base.contact(), null, null, null, null, null,
+                workflow, custom, null, null);
     }
 
     @Test
