@@ -9,11 +9,13 @@ import io.leadhub.persistence.LeadStore;
 import io.leadhub.persistence.SavedLead;
 import io.leadhub.persistence.TransientDatabaseFailures;
 import io.leadhub.security.PersonalDataMasker;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IntakeInboxReplayer {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeInboxReplayer.class);
+    private static final int MAX_ERROR_LENGTH = 1_000;
 
     private final IntakeInbox inbox;
     private final MappingRegistry mappings;
@@ -72,7 +75,7 @@ public class IntakeInboxReplayer {
                 // The lead's transaction rolled back; record the attempt outside it. A mapping that no longer
                 // accepts the payload will not accept it next time either.
                 boolean permanent = !TransientDatabaseFailures.isTransient(e);
-                String error = PersonalDataMasker.mask(String.valueOf(e.getMessage()));
+                String error = PersonalDataMasker.mask(describe(e));
                 inbox.markRetry(claimed.get().id(), error, permanent, maxAttempts, backoffMillis);
                 log.warn("Replay of parked lead {} failed ({}): {}", claimed.get().id(),
                         permanent ? "giving up" : "will retry", error);
@@ -82,6 +85,17 @@ public class IntakeInboxReplayer {
             log.info("Stored {} parked lead(s) from the intake inbox", stored);
         }
         return stored;
+    }
+
+    /**
+     * What went wrong, for the inbox row and the log: PostgreSQL's SQLState and message when the database
+     * refused, not Spring's wrapper, whose message repeats the whole statement (some 5 KB of SQL per attempt).
+     */
+    static String describe(RuntimeException failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String described = cause instanceof SQLException sql ? sql.getSQLState() + " " + sql.getMessage()
+                : String.valueOf(cause.getMessage());
+        return described.length() <= MAX_ERROR_LENGTH ? described : described.substring(0, MAX_ERROR_LENGTH);
     }
 
     private SavedLead store(ParkedLead parked) {

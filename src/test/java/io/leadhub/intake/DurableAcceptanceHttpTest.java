@@ -215,6 +215,26 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
     }
 
     @Test
+    void aReplayThatMeetsAHeldRowRecordsPostgresqlsReasonNotTheStatement() throws Exception {
+        TestTenant tenant = tenants.create();
+        assertThat(postGhl(tenant, "held-r", "Lee").status()).isEqualTo(201);
+        UUID id = inbox.park(tenant.id(), "ghl", "ghl", "{\"contact_id\":\"held-r\",\"first_name\":\"Leo\"}",
+                Instant.now());
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holdRows(holder, tenant, "held-r");
+            replayer.replayDue();
+            await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                    "SELECT last_error IS NOT NULL FROM intake_inbox WHERE id = ?", Boolean.class, id));
+            holder.rollback();
+        }
+
+        String error = jdbc.queryForObject("SELECT last_error FROM intake_inbox WHERE id = ?", String.class, id);
+        assertThat(error).startsWith("55P03 ").contains("lock").doesNotContain("INSERT INTO");
+        await().atMost(Duration.ofSeconds(15)).until(() -> "Leo".equals(firstName(tenant, "held-r")));
+    }
+
+    @Test
     void parkedLeadThatNoLongerValidatesIsGivenUpOnNotRetriedForever() {
         TestTenant tenant = tenants.create();
         UUID id = inbox.park(tenant.id(), "ghl", "ghl", "{\"contact_id\":\"nobody\",\"city\":\"Austin\"}",
