@@ -53,6 +53,7 @@ public class ApiErrorPolicy extends RouteConfigurationBuilder {
     private void refused(Exchange exchange) {
         HttpProblem problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, HttpProblem.class);
         responses.write(exchange, problem.status(), HubErrorBody.of(problem.getMessage(), problem.details()));
+        problem.headers().forEach(exchange.getMessage()::setHeader);
     }
 
     private void conflict(Exchange exchange) {

@@ -11,15 +11,21 @@ public class HttpProblem extends RuntimeException {
 
     private final int status;
     private final transient Map<String, Object> details;
+    private final transient Map<String, String> headers;
 
     public HttpProblem(int status, String message) {
         this(status, message, Map.of());
     }
 
     public HttpProblem(int status, String message, Map<String, Object> details) {
+        this(status, message, details, Map.of());
+    }
+
+    private HttpProblem(int status, String message, Map<String, Object> details, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.details = Map.copyOf(details);
+        this.headers = Map.copyOf(headers);
     }
 
     public int status() {
@@ -29,6 +35,11 @@ public class HttpProblem extends RuntimeException {
     /** Extra members for the error body, e.g. {@code missing} or {@code invalid}. */
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** Response headers the answer must carry, e.g. {@code Allow} on a 405. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public static HttpProblem badRequest(String message) {
@@ -45,6 +56,11 @@ public class HttpProblem extends RuntimeException {
 
     public static HttpProblem notFound(String message) {
         return new HttpProblem(404, message);
+    }
+
+    /** 405, with the {@code Allow} header RFC 9110 (15.5.6) requires: the methods the resource does take. */
+    public static HttpProblem methodNotAllowed(String... allowed) {
+        return new HttpProblem(405, HubErrorBody.messageFor(405), Map.of(), Map.of("Allow", String.join(", ", allowed)));
     }
 
     public static HttpProblem conflict(String message) {

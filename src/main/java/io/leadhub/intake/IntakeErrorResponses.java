@@ -28,6 +28,8 @@ public class IntakeErrorResponses {
     public void refused(Exchange exchange) {
         HttpProblem problem = caught(exchange, HttpProblem.class);
         responder(exchange).refused(exchange, problem.status(), problem.getMessage(), problem.details());
+        // After the responder, which starts the response's headers afresh.
+        problem.headers().forEach(exchange.getMessage()::setHeader);
     }
 
     public void invalidLead(Exchange exchange) {

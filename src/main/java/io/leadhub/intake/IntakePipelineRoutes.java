@@ -83,7 +83,7 @@ public class IntakePipelineRoutes extends RouteBuilder {
         from("platform-http:/hooks/{source}").routeId("unknown-source").routeConfigurationId(IntakeErrorPolicy.ID)
                 .process(exchange -> {
                     String path = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
-                    throw sources.isSourcePath(path) ? new HttpProblem(405, "Method not allowed")
+                    throw sources.isSourcePath(path) ? HttpProblem.methodNotAllowed(LeadSourceRouteTemplate.METHOD)
                             : HttpProblem.notFound("Unknown source");
                 });
     }

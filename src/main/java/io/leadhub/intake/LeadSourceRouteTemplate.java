@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 public class LeadSourceRouteTemplate extends RouteBuilder {
 
     public static final String TEMPLATE_ID = "lead-source";
+    /** The one method a source takes; anything else on its path is a 405 naming it in {@code Allow}. */
+    static final String METHOD = "POST";
 
     private final MappingRegistry mappings;
     private final IntakeResponders responders;
@@ -39,7 +41,7 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
                 .templateParameter("auth", "api-key", "How callers authenticate: api-key (X-API-Key or Bearer)")
                 .templateParameter("respond", "hub", "Response style: hub")
                 .configure(context -> validate(SourceSettings.fromTemplateParameters(context.getParameters())))
-                .from("platform-http:{{path}}?httpMethodRestrict=POST")
+                .from("platform-http:{{path}}?httpMethodRestrict=" + METHOD)
                     .routeConfigurationId(IntakeErrorPolicy.ID)
                     .setProperty(IntakeProperties.SOURCE, constant("{{source}}"))
                     .setProperty(IntakeProperties.MAPPING, constant("{{mapping}}"))

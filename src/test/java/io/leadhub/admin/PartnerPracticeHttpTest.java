@@ -650,6 +650,26 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
     }
 
+    /** RFC 9110 15.5.6: every 405 names, in Allow, the methods the path does take. */
+    @Test
+    void aMethodAPathDoesNotTakeIs405NamingTheOnesItDoes() {
+        Map<String, String> allowed = new LinkedHashMap<>();
+        allowed.put("PATCH " + PRACTICES, "PUT, POST, GET");
+        allowed.put("POST " + PRACTICES + "/ext-1", "DELETE");
+        allowed.put("PUT " + PRACTICES + "/ext-1/key", "GET");
+        allowed.put("GET " + PRACTICES + "/ext-1/key/rotate", "POST");
+
+        allowed.forEach((request, allow) -> {
+            String[] methodAndPath = request.split(" ");
+            Response response = admin(http.request(methodAndPath[0], methodAndPath[1])).send();
+
+            assertError(response, 405, "Method not allowed");
+            assertThat(response.header("Allow")).as(request).isNotNull();
+            assertThat(response.header("Allow").split(", ")).as(request)
+                    .containsExactlyInAnyOrder(allow.split(", "));
+        });
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** The seed's Create Practice example, with the caller's ExternalPracticeId (null leaves it out). */

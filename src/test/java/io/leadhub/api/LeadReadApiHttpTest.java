@@ -1,5 +1,6 @@
 package io.leadhub.api;
 
+import static io.leadhub.support.HubAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** GET /v1/leads/{id} and GET /v1/leads: the canonical lead as a tenant's key sees it, and nothing else. */
@@ -189,6 +191,21 @@ class LeadReadApiHttpTest extends HubIntegrationTest {
         List<String> ids = new ArrayList<>();
         response.json().get("leads").forEach(lead -> ids.add(lead.get("id").asText()));
         assertThat(ids).containsExactly(second, first);
+    }
+
+    /** RFC 9110 15.5.6: a 405 names, in Allow, the methods the path does take. */
+    @Test
+    void anythingButGetIs405WithAllowGet() {
+        TestTenant tenant = tenants.create();
+
+        for (String path : List.of("/v1/leads", "/v1/leads/" + UUID.randomUUID())) {
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+                Response response = http.request(method, path).apiKey(tenant.apiKey()).send();
+
+                assertError(response, 405, "Method not allowed");
+                assertThat(response.header("Allow")).as(method + " " + path).isEqualTo("GET");
+            }
+        }
     }
 
     private List<String> ids(TestTenant tenant, String query) {

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -308,12 +310,27 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertError(response, 404, "Unknown source");
     }
 
-    @Test
-    void configuredSourceWithTheWrongMethodIs405() {
+    /** RFC 9110 15.5.6: a 405 must say, in Allow, which methods the resource takes; a source takes POST only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH", "OPTIONS"})
+    void configuredSourceWithTheWrongMethodIs405AllowingPost(String method) {
         TestTenant tenant = tenants.create();
 
-        assertError(http.get("/hooks/ghl").apiKey(tenant.apiKey()).send(), 405, "Method not allowed");
-        assertError(http.put("/hooks/zapier").apiKey(tenant.apiKey()).json("{}").send(), 405, "Method not allowed");
+        for (String path : List.of("/hooks/ghl", "/hooks/zapier")) {
+            Response response = http.request(method, path).apiKey(tenant.apiKey()).send();
+
+            assertError(response, 405, "Method not allowed");
+            assertThat(response.header("Allow")).as(method + " " + path).isEqualTo("POST");
+        }
+    }
+
+    @Test
+    void aHeadRequestToASourceIs405WithAllowAndNoBody() {
+        Response response = http.request("HEAD", "/hooks/ghl").send();
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo("POST");
+        assertThat(response.text()).isEmpty();
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class HubHttp {
         return new Request("DELETE", path);
     }
 
+    /** Any other method: PATCH, OPTIONS, HEAD, TRACE. */
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
     /** One request being built; {@link #send()} performs it. */
     public final class Request {
         private final String method;
