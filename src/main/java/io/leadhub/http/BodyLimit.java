@@ -42,11 +42,13 @@ public class BodyLimit {
 
     /**
      * The body (empty when there is none) with its declared charset; 413 {@code Payload too large} over the limit,
+     * 415 {@code Unsupported Content-Encoding: …} for a body sent in any content coding ({@link ContentEncoding}),
      * 415 {@code Unsupported content type} for a charset this JVM does not know. A chunked body declares no
      * length, so it is read only up to just past the limit: an endless body cannot fill the heap.
      */
     public RequestBody read(Message message) {
         checkDeclaredLength(message);
+        ContentEncoding.requireIdentity(message.getHeader(ContentEncoding.HEADER));
         Charset charset = ContentType.of(message.getHeader(Exchange.CONTENT_TYPE, String.class)).charset();
         byte[] body;
         if (message instanceof PlatformHttpMessage http && http.getRequest() instanceof BoundedBodyRequest request) {

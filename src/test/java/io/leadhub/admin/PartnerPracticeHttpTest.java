@@ -650,6 +650,21 @@ class PartnerPracticeHttpTest extends HubIntegrationTest {
         assertThat(http.get("/actuator/health").send().status()).isEqualTo(200);
     }
 
+    /** The hub decodes no content coding: a body in one is 415, whatever it holds, and nothing is created. */
+    @Test
+    void aBodyInAContentCodingIs415AndCreatesNothing() {
+        String externalId = unique("ext");
+
+        Response response = admin(http.post(PRACTICES)).header("Content-Encoding", "gzip")
+                .json(json(seedPractice(externalId))).send();
+        Response update = admin(http.put(PRACTICES)).header("Content-Encoding", "deflate")
+                .json(json(seedPractice(externalId))).send();
+
+        assertError(response, 415, "Unsupported Content-Encoding: gzip");
+        assertError(update, 415, "Unsupported Content-Encoding: deflate");
+        assertThat(list("?externalPracticeId=" + externalId)).isEmpty();
+    }
+
     /** RFC 9110 15.5.6: every 405 names, in Allow, the methods the path does take. */
     @Test
     void aMethodAPathDoesNotTakeIs405NamingTheOnesItDoes() {

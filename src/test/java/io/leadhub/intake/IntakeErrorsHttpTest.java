@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -289,6 +290,42 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
         assertThat(leadCount(tenant)).isZero();
     }
 
+    /**
+     * The hub decodes no content coding, so a body in one is 415 before it is parsed: a gzipped lead used to be a
+     * misleading 400 "Invalid JSON body", and a plain one labelled gzip was stored as if the label were not there.
+     */
+    @Test
+    void aBodyInAContentCodingIs415AndWritesNothing() throws IOException {
+        TestTenant tenant = tenants.create();
+        String lead = VALID_LEAD.formatted(externalId());
+
+        Response gzipped = http.post("/hooks/ghl").apiKey(tenant.apiKey()).header("Content-Encoding", "gzip")
+                .body("application/json", gzip(lead)).send();
+        Response labelledGzip = http.post("/hooks/ghl").apiKey(tenant.apiKey()).header("Content-Encoding", "GZIP")
+                .json(lead).send();
+        Response form = http.post("/hooks/zapier").apiKey(tenant.apiKey()).header("Content-Encoding", "br")
+                .form("first_name=Ann&email=ann%40example.com").send();
+        Response listed = http.post("/hooks/ghl").apiKey(tenant.apiKey())
+                .header("Content-Encoding", "identity, deflate").json(lead).send();
+
+        assertError(gzipped, 415, "Unsupported Content-Encoding: gzip");
+        assertError(labelledGzip, 415, "Unsupported Content-Encoding: GZIP");
+        assertError(form, 415, "Unsupported Content-Encoding: br");
+        assertError(listed, 415, "Unsupported Content-Encoding: deflate");
+        assertThat(leadCount(tenant)).isZero();
+    }
+
+    @Test
+    void contentEncodingIdentityIsTheBodyAsItIs() {
+        TestTenant tenant = tenants.create();
+
+        Response response = http.post("/hooks/ghl").apiKey(tenant.apiKey()).header("Content-Encoding", "identity")
+                .json(VALID_LEAD.formatted(externalId())).send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(leadCount(tenant)).isOne();
+    }
+
     @Test
     void chunkedBodyUnderTheLimitIsAccepted() {
         TestTenant tenant = tenants.create();
@@ -432,6 +469,14 @@ class IntakeErrorsHttpTest extends HubIntegrationTest {
             }
         }
         return text.toString();
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private int leadCount(TestTenant tenant) {
