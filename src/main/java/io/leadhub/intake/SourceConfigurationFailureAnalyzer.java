@@ -35,7 +35,7 @@ class SourceConfigurationFailureAnalyzer implements FailureAnalyzer {
                         + "Mapping files are read from hub.mappings-dir = " + setting("hub.mappings-dir") + ".", mapping);
             }
             if (cause instanceof SourceConfigurationException source) {
-                return new FailureAnalysis(source.getMessage(), "Fix the parameters in the route file of this source "
+                return new FailureAnalysis(source.getMessage(), "Fix the route file of this source "
                         + "(see " + GUIDE + "). " + routeFilesAreReadFrom(), source);
             }
             // Camel's YAML DSL reports both unreadable YAML and unknown route keys this way, marked with the file.

@@ -53,6 +53,16 @@ class BrokenSourceStartupTest {
         assertStartupFailsSaying(sources, output, "acme-forms.yaml", "line 7", "expected <block end>");
     }
 
+    @Test
+    void routeFileReusingTheRouteIdOfAShippedSourceNamesTheIdAndBothSources(CapturedOutput output) {
+        // Camel replaces a route definition with the same id: GHL's route would go without a word.
+        ExtraSources sources = ExtraSources.in(dir).route("t.yaml", templatedRoute("lead-source", "source-ghl",
+                "source", "t", "path", "/hooks/t", "mapping", "ghl"));
+
+        assertStartupFailsSaying(sources, output, "route id 'source-ghl'",
+                "routes/ghl.yaml (lead source 'ghl', /hooks/ghl)", "routes/t.yaml (lead source 't', /hooks/t)");
+    }
+
     /**
      * Start-up fails, and both the exception (at some depth of its cause chain) and the "Description" of Spring
      * Boot's failure report contain every fragment.
@@ -66,18 +76,23 @@ class BrokenSourceStartupTest {
     }
 
     private static String leadSource(String source, String mapping) {
-        return """
+        return templatedRoute("lead-source", "source-" + source,
+                "source", source, "path", "/hooks/" + source, "mapping", mapping);
+    }
+
+    /** A route file with one templated route; the parameters as name, value, name, value... */
+    private static String templatedRoute(String template, String routeId, String... parameters) {
+        StringBuilder yaml = new StringBuilder("""
                 - templatedRoute:
-                    routeTemplateRef: lead-source
-                    routeId: source-%1$s
+                    routeTemplateRef: %s
+                    routeId: %s
                     parameters:
-                      - name: source
-                        value: %1$s
-                      - name: path
-                        value: /hooks/%1$s
-                      - name: mapping
-                        value: %2$s
-                """.formatted(source, mapping);
+                """.formatted(template, routeId));
+        for (int i = 0; i < parameters.length; i += 2) {
+            yaml.append("      - name: ").append(parameters[i]).append('\n')
+                    .append("        value: \"").append(parameters[i + 1]).append("\"\n");
+        }
+        return yaml.toString();
     }
 
     private static Throwable startupFailure(ExtraSources sources) {
