@@ -2,9 +2,14 @@ package io.leadhub.intake;
 
 import io.leadhub.intake.respond.IntakeResponders;
 import io.leadhub.mapping.MappingRegistry;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +39,17 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(TEMPLATE_ID)
+        RouteTemplateDefinition template = routeTemplate(TEMPLATE_ID)
                 .templateParameter("source", null, "Source name stored on every lead (e.g. ghl)")
                 .templateParameter("path", null, "HTTP path the source posts to (e.g. /hooks/ghl)")
                 .templateParameter("mapping", null, "Mapping file in mappings/, without .yaml")
                 .templateParameter("auth", "api-key", "How callers authenticate: api-key (X-API-Key or Bearer)")
-                .templateParameter("respond", "hub", "Response style: hub")
-                .configure(context -> validate(SourceSettings.fromTemplateParameters(context.getParameters())))
+                .templateParameter("respond", "hub", "Response style: hub");
+        List<String> parameterNames = template.getTemplateParameters().stream()
+                .map(RouteTemplateParameterDefinition::getName)
+                .toList();
+        // The context holds every parameter the route file gives, by the name it gives, plus the defaults.
+        template.configure(context -> validate(context.getParameters(), parameterNames))
                 .from("platform-http:{{path}}?httpMethodRestrict=" + METHOD)
                     .routeConfigurationId(IntakeErrorPolicy.ID)
                     .setProperty(IntakeProperties.SOURCE, constant("{{source}}"))
@@ -50,8 +59,18 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
                     .to(IntakePipelineRoutes.INTAKE);
     }
 
-    private void validate(SourceSettings settings) {
+    private void validate(Map<String, Object> parameters, List<String> parameterNames) {
+        SourceSettings settings = SourceSettings.fromTemplateParameters(parameters);
         String where = "lead source '" + settings.source() + "' (" + settings.path() + ")";
+        // Camel ignores a parameter the template does not declare: a misspelt optional one leaves its default on.
+        List<String> unknown = parameters.keySet().stream()
+                .filter(name -> !parameterNames.contains(name))
+                .sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new SourceConfigurationException(where + ": unknown parameter" + (unknown.size() == 1 ? " " : "s ")
+                    + quoted(unknown) + " (known: " + String.join(", ", parameterNames) + ")");
+        }
         if (settings.source() == null || !settings.source().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
             throw new SourceConfigurationException(
                     where + ": source must be lower-case letters, digits, '-' or '_', got '" + settings.source() + "'");
@@ -72,5 +91,9 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
                     + "' (known: " + responders.names() + ")");
         }
         sourcePaths.add(settings.path());
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
     }
 }

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -61,6 +63,18 @@ class BrokenSourceStartupTest {
 
         assertStartupFailsSaying(sources, output, "route id 'source-ghl'",
                 "routes/ghl.yaml (lead source 'ghl', /hooks/ghl)", "routes/t.yaml (lead source 't', /hooks/t)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"respnd, xml", "auht, api-key"})
+    void routeFileWithAMisspeltParameterNamesItAndTheKnownOnes(String name, String value, CapturedOutput output) {
+        // Without the check the misspelt parameter is ignored and its default is in effect.
+        ExtraSources sources = ExtraSources.in(dir).route("acme-forms.yaml", templatedRoute("lead-source",
+                "source-acme-forms", "source", "acme-forms", "path", "/hooks/acme-forms", "mapping", "ghl",
+                name, value));
+
+        assertStartupFailsSaying(sources, output, "lead source 'acme-forms'",
+                "unknown parameter '" + name + "' (known: source, path, mapping, auth, respond)");
     }
 
     /**
