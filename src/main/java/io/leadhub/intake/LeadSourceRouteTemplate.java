@@ -4,7 +4,6 @@ import io.leadhub.intake.respond.IntakeResponders;
 import io.leadhub.mapping.MappingRegistry;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,7 +24,8 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
 
     private final MappingRegistry mappings;
     private final IntakeResponders responders;
-    private final Set<String> sourcePaths = ConcurrentHashMap.newKeySet();
+    /** Path → the source listening on it. */
+    private final Map<String, String> sourcePaths = new ConcurrentHashMap<>();
 
     public LeadSourceRouteTemplate(MappingRegistry mappings, IntakeResponders responders) {
         this.mappings = mappings;
@@ -34,7 +34,7 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
 
     /** Whether a configured source listens on this path (for telling 405 from 404). */
     public boolean isSourcePath(String path) {
-        return sourcePaths.contains(path);
+        return sourcePaths.containsKey(path);
     }
 
     @Override
@@ -90,7 +90,12 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
             throw new SourceConfigurationException(where + ": unknown respond '" + settings.respond()
                     + "' (known: " + responders.names() + ")");
         }
-        sourcePaths.add(settings.path());
+        // Camel would refuse the second consumer of the endpoint, in a stack trace that names neither route file.
+        String other = sourcePaths.putIfAbsent(settings.path(), settings.source());
+        if (other != null) {
+            throw new SourceConfigurationException(where + ": path " + settings.path()
+                    + " is already the path of lead source '" + other + "'; every source needs a path of its own");
+        }
     }
 
     private static String quoted(List<String> names) {

@@ -77,6 +77,15 @@ class BrokenSourceStartupTest {
                 "unknown parameter '" + name + "' (known: source, path, mapping, auth, respond)");
     }
 
+    @Test
+    void secondSourceOnTheSamePathNamesBothSourcesAndThePath(CapturedOutput output) {
+        ExtraSources sources = ExtraSources.in(dir).route("t.yaml", templatedRoute("lead-source", "source-t",
+                "source", "t", "path", "/hooks/ghl", "mapping", "ghl"));
+
+        assertStartupFailsSaying(sources, output, "lead source 't' (/hooks/ghl)",
+                "path /hooks/ghl is already the path of lead source 'ghl'");
+    }
+
     /**
      * Start-up fails, and both the exception (at some depth of its cause chain) and the "Description" of Spring
      * Boot's failure report contain every fragment.
