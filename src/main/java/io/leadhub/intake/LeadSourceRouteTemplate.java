@@ -5,6 +5,7 @@ import io.leadhub.mapping.MappingRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -21,6 +22,12 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
     public static final String TEMPLATE_ID = "lead-source";
     /** The one method a source takes; anything else on its path is a 405 naming it in {@code Allow}. */
     static final String METHOD = "POST";
+
+    /**
+     * The path goes into the endpoint URI, so anything else would change the endpoint: a query string would become
+     * endpoint options Camel refuses, and {@code {…}} a path parameter that claims other sources' paths.
+     */
+    private static final Pattern PLAIN_PATH = Pattern.compile("(/(?!\\.{1,2}(/|$))[A-Za-z0-9._~-]+)+");
 
     private final MappingRegistry mappings;
     private final IntakeResponders responders;
@@ -75,8 +82,10 @@ public class LeadSourceRouteTemplate extends RouteBuilder {
             throw new SourceConfigurationException(
                     where + ": source must be lower-case letters, digits, '-' or '_', got '" + settings.source() + "'");
         }
-        if (settings.path() == null || !settings.path().startsWith("/")) {
-            throw new SourceConfigurationException(where + ": path must start with '/'");
+        if (settings.path() == null || !PLAIN_PATH.matcher(settings.path()).matches()) {
+            throw new SourceConfigurationException(where + ": path must be a plain path such as /hooks/"
+                    + settings.source() + ": '/' then letters, digits, '-', '_', '.' or '~' in each segment, no query"
+                    + " string, placeholder or trailing '/', got '" + settings.path() + "'");
         }
         if (!mappings.contains(settings.mapping())) {
             throw new SourceConfigurationException(where + ": no mapping file '" + settings.mapping()

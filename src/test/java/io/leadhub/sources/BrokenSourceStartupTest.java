@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -84,6 +85,17 @@ class BrokenSourceStartupTest {
 
         assertStartupFailsSaying(sources, output, "lead source 't' (/hooks/ghl)",
                 "path /hooks/ghl is already the path of lead source 'ghl'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/hooks/t?x=1", "/hooks/{source}", "/hooks/t/", "hooks/t"})
+    void pathThatIsNotAPlainPathNamesTheSourceAndThePath(String path, CapturedOutput output) {
+        // A query string used to fail inside Camel (ResolveEndpointFailedException) with no file or source named.
+        ExtraSources sources = ExtraSources.in(dir).route("t.yaml", templatedRoute("lead-source", "source-t",
+                "source", "t", "path", path, "mapping", "ghl"));
+
+        assertStartupFailsSaying(sources, output, "lead source 't' (" + path + "): path must be a plain path",
+                "got '" + path + "'");
     }
 
     /**
