@@ -98,6 +98,47 @@ class BrokenSourceStartupTest {
                 "got '" + path + "'");
     }
 
+    @Test
+    void misspeltRequiredParameterGivesCamelsReasonAndPointsAtTheRouteFiles(CapturedOutput output) {
+        // Camel checks the required parameters before the template's own validation runs.
+        ExtraSources sources = ExtraSources.in(dir).route("t.yaml", templatedRoute("lead-source", "source-t",
+                "source", "t", "path", "/hooks/t", "mappng", "ghl"));
+
+        assertStartupFailsSaying(sources, output,
+                "Route template lead-source the following mandatory parameters must be provided: mapping");
+        assertActionPointsAtTheRouteFiles(output);
+    }
+
+    @Test
+    void misspeltTemplateGivesCamelsReasonAndPointsAtTheRouteFiles(CapturedOutput output) {
+        ExtraSources sources = ExtraSources.in(dir).route("t.yaml", templatedRoute("lead-sorce", "source-t",
+                "source", "t", "path", "/hooks/t", "mapping", "ghl"));
+
+        assertStartupFailsSaying(sources, output, "Cannot find RouteTemplate with id lead-sorce");
+        assertActionPointsAtTheRouteFiles(output);
+    }
+
+    @Test
+    void routeCamelCannotCreateNamesTheRouteAndGivesCamelsReason(CapturedOutput output) {
+        ExtraSources sources = ExtraSources.in(dir).route("acme-poll.yaml", """
+                - route:
+                    id: acme-poll
+                    from:
+                      uri: timer:acme-poll
+                      parameters:
+                        perod: 60000
+                      steps:
+                        - log: polled
+                """);
+
+        // Camel's exception names the route its own way; the report names it and the file, with Camel's reason.
+        assertThat(startupFailure(sources)).isNotNull();
+        assertThat(reportedDescription(output)).as("description in the failure report").contains(
+                "route 'acme-poll' in file:" + dir.resolve("routes/acme-poll.yaml").toAbsolutePath(),
+                "Unknown parameters=[{perod=60000}]");
+        assertActionPointsAtTheRouteFiles(output);
+    }
+
     /**
      * Start-up fails, and both the exception (at some depth of its cause chain) and the "Description" of Spring
      * Boot's failure report contain every fragment.
@@ -108,6 +149,11 @@ class BrokenSourceStartupTest {
         assertThat(messages(failure)).as("messages of the failure and its causes")
                 .anySatisfy(message -> assertThat(message).contains(fragments));
         assertThat(reportedDescription(output)).as("description in the failure report").contains(fragments);
+    }
+
+    private static void assertActionPointsAtTheRouteFiles(CapturedOutput output) {
+        assertThat(reportedAction(output)).as("action in the failure report")
+                .contains("docs/adding-a-source.md", "camel.main.routes-include-pattern = file:routes/*.yaml");
     }
 
     private static String leadSource(String source, String mapping) {
@@ -149,6 +195,13 @@ class BrokenSourceStartupTest {
             messages.add(String.valueOf(cause.getMessage()));
         }
         return messages;
+    }
+
+    /** The "Action" of Spring Boot's failure report; empty when no failure analyzer explained the failure. */
+    private static String reportedAction(CapturedOutput output) {
+        String all = output.getAll();
+        int action = all.indexOf("Action:", all.indexOf("Description:"));
+        return all.indexOf("Description:") < 0 || action < 0 ? "" : all.substring(action);
     }
 
     /** The "Description" of Spring Boot's failure report; empty when no failure analyzer explained the failure. */
