@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The partner admin key that guards {@code /api/partner/**}, presented in {@code X-Auth-Key} as IntakeQ's
  * Partner API does. Configured by {@code hub.admin-key} (HUB_ADMIN_KEY); when blank, a random key is made for
- * this run and printed once to stdout, deliberately not through the logger, so it never lands in shipped logs.
+ * this run and printed once to stdout, not through the logger (no appender or log shipper sees it); stdout itself
+ * may still be kept (a redirected file, docker logs), which is why the docs say to set the key outside a first
+ * local run.
  * Only its SHA-256 is kept, and comparisons are between equal-length digests in constant time.
  */
 @Component
