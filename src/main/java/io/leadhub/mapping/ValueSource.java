@@ -58,15 +58,26 @@ sealed interface ValueSource {
      * Evaluated on the whole payload (unflattened when the file flattens). Reads do not consume keys: an expression
      * may combine or merely test keys, so the hub cannot tell which of them it really used. A failing evaluation is
      * treated as "no value", like a missing key, since it is caused by the data, not the file (which compiled);
-     * that includes the engine's own runtime failures and a recursion that overflows the stack, which must not turn
- * one odd payload into a failed intake.
+     * that includes the engine's own runtime failures, a recursion that overflows the stack and an evaluation that
+ * passes the engine's time or depth bound, which must not turn one odd payload into a failed intake.
      * The compiled expression is shared by all request threads; the engine keeps evaluation state per thread.
      */
     record Expression(String text, Jsonata compiled) implements ValueSource {
+
+        /**
+         * The engine's own bounds, per evaluation: a recursion in tail position ({@code $f := function($x){
+         * $f($x) }}) runs as an endless loop rather than overflowing the stack, and held a request thread (and
+         * graceful shutdown) forever. A real mapping expression takes microseconds.
+         */
+        static final long EVALUATION_TIME_LIMIT_MS = 1_000;
+        static final int EVALUATION_DEPTH_LIMIT = 1_000;
+
         @Override
         public Resolved resolve(MappingRun run, Converter converter) {
             try {
-                Object result = compiled.evaluate(run.expressionInput());
+                Jsonata.Frame bounded = compiled.createFrame();
+                bounded.setRuntimeBounds(EVALUATION_TIME_LIMIT_MS, EVALUATION_DEPTH_LIMIT);
+                Object result = compiled.evaluate(run.expressionInput(), bounded);
                 Object converted = isJsonValue(result) ? converter.convert(result) : null;
                 return converted == null ? null : new Resolved(result, converted);
             } catch (RuntimeException | StackOverflowError noValue) {

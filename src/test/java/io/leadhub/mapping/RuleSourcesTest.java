@@ -9,7 +9,9 @@ import io.leadhub.canonical.CanonicalLead;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Constants, defaults, JSONata expressions, custom.* and status.* targets. */
 @SuppressWarnings("unchecked")
@@ -102,12 +104,15 @@ class RuleSourcesTest {
     }
 
     @Test
+    // Only so that an unbounded engine fails the test instead of hanging the build; not a speed goal.
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anExpressionThatRecursesWithoutEndOrGivesAFunctionIsNoValue() {
         LeadMapping mapping = mapping("""
                 fields:
                   utmCampaign: { expression: "($f := function($x){ $f($x) + 1 }; $f(1))", default: d }
                   utmSource: { expression: "$uppercase", default: s }
                   custom.fn: { expression: "$lowercase" }
+                  city: { expression: "($g := function($x){ $g($x) }; $g(1))", default: loop }
                 """);
 
         CanonicalLead lead = mapping.map(Map.of("email", "x@example.com"));
@@ -115,6 +120,7 @@ class RuleSourcesTest {
         assertThat(lead.attribution().utmCampaign()).isEqualTo("d");
         assertThat(lead.attribution().utmSource()).isEqualTo("s");
         assertThat(lead.custom()).doesNotContainKey("fn");
+        assertThat(lead.address().city()).as("a tail call loops instead of overflowing").isEqualTo("loop");
     }
 
     @Test
