@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
  * where another account could swap the binaries. Here the superuser gets a random password (kept in
  * ./data/postgres.password, readable by the hub's user only; in memory for a temporary cluster), every
  * connection must present it (scram-sha-256 in pg_hba.conf), the socket is the owner's only, and the binaries
- * are unpacked under ./data/embedded-pg. A cluster from an earlier version, made before any of this, is closed
+ * are unpacked inside ./data/embedded-pg, which only the hub's user may enter. A cluster from an earlier version, made before any of this, is closed
  * the same way on its next start.
  */
 @Configuration(proxyBeanMethods = false)
@@ -86,8 +86,12 @@ public class EmbeddedPostgresConfiguration {
         Path passwordFile = fresh ? null : dataDir.resolveSibling(dataDir.getFileName() + ".password");
         if (!fresh) {
             Files.createDirectories(dataDir.getParent());
-            // zonky reads this once per JVM; tests (fresh clusters) keep the shared default and its cache.
-            System.setProperty("ot.epg.working-dir", dataDir.resolveSibling("embedded-pg").toString());
+            // zonky makes its working directory world-writable (File.setWritable(true, false)), so it goes one
+            // level inside a directory only the hub's user may enter. Read once per JVM; tests (fresh
+            // clusters) keep the shared default and its cache.
+            Path privateDir = Files.createDirectories(dataDir.resolveSibling("embedded-pg"));
+            ownerOnly(privateDir);
+            System.setProperty("ot.epg.working-dir", privateDir.resolve("binaries").toString());
         }
         String password = fresh ? newPassword() : passwordFor(dataDir, passwordFile);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -147,6 +151,14 @@ public class EmbeddedPostgresConfiguration {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_reload_conf()");
             }
+        }
+    }
+
+    private static void ownerOnly(Path directory) throws IOException {
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.debug("{} keeps the file system's own permissions", directory);
         }
     }
 

@@ -56,6 +56,8 @@ class EmbeddedDatabaseAccessTest {
         Path passwordFile = home.resolve("data/postgres.password");
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(first.password());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("data/embedded-pg"))))
+                .as("where zonky unpacks (and makes world-writable) the binaries it runs").isEqualTo("rwx------");
 
         EmbeddedDatabase again = EmbeddedPostgresConfiguration.start(new EmbeddedDatabaseProperties(dataDir, 0, false));
         try {
