@@ -21,9 +21,12 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +52,22 @@ public class LeadBatchStatement {
     public LeadBatchStatement(NamedParameterJdbcTemplate jdbc, ObjectMapper mapper,
             @Value("${hub.intake.write-timeout:10s}") Duration timeout) {
         JdbcTemplate bounded = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        bounded.setExceptionTranslator(jdbc.getJdbcTemplate().getExceptionTranslator());
+        bounded.setExceptionTranslator(withoutStatementText(jdbc.getJdbcTemplate().getExceptionTranslator()));
         bounded.setQueryTimeout(Math.toIntExact(Math.max(1, timeout.toSeconds())));
         this.jdbc = new NamedParameterJdbcTemplate(bounded);
         this.mapper = mapper;
+    }
+
+    /**
+     * Spring's translation, without the statement in the message: Spring writes the SQL into every exception's
+     * message, and this statement is some 5 KB, logged with every retry of a lead (a lock timeout gave 12 KB WARN
+     * lines). The SQLState, which decides what is transient, stays on the cause.
+     */
+    private static SQLExceptionTranslator withoutStatementText(SQLExceptionTranslator translator) {
+        return (task, sql, failure) -> {
+            DataAccessException translated = translator.translate(task, null, failure);
+            return translated != null ? translated : new UncategorizedSQLException(task, null, failure);
+        };
     }
 
     /**
