@@ -1,6 +1,7 @@
 package io.leadhub.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.leadhub.security.RandomSecrets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -10,11 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +92,7 @@ public class EmbeddedPostgresConfiguration {
             ownerOnly(privateDir);
             System.setProperty("ot.epg.working-dir", privateDir.resolve("binaries").toString());
         }
-        String password = fresh ? newPassword() : passwordFor(dataDir, passwordFile);
+        String password = fresh ? RandomSecrets.generate() : passwordFor(dataDir, passwordFile);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toFile())
                 .setCleanDataDirectory(fresh)
@@ -130,7 +129,7 @@ public class EmbeddedPostgresConfiguration {
                     + passwordFile + ", which is missing. Restore that file, or move " + dataDir.getParent()
                     + " away to start with an empty database.");
         }
-        String password = newPassword();
+        String password = RandomSecrets.generate();
         // Written before PostgreSQL learns it: a crash in between leaves a file and a cluster that still trusts.
         Path written = Files.createTempFile(passwordFile.getParent(), ".postgres-password", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -160,12 +159,6 @@ public class EmbeddedPostgresConfiguration {
         } catch (UnsupportedOperationException notPosix) {
             log.debug("{} keeps the file system's own permissions", directory);
         }
-    }
-
-    private static String newPassword() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Settings of the embedded database; ignored when an external datasource is configured. */
