@@ -35,6 +35,10 @@ stop_hub() {
 }
 
 seed_bench_tenant() {
+  # The embedded cluster opens only to its password, kept beside its data directory (mode 0600); psql and pgbench
+  # read it from PGPASSWORD.
+  PGPASSWORD=$(cat "$OUT/pgdata.password")
+  export PGPASSWORD
   PSQL=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1)
   TENANT=00000000-0000-0000-0000-00000000b0b0
   export BENCH_API_KEY="il_live_bench$(random_hex 12)"
