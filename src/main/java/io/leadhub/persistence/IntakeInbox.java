@@ -38,7 +38,7 @@ public class IntakeInbox {
      *                   what a newer delivery of the same lead said
      */
     public UUID park(UUID tenantId, String source, String mapping, String payloadJson, Instant receivedAt) {
-        UUID id = UUID.randomUUID();
+        UUID id = RowIds.next();
         jdbc.update(PARK, new MapSqlParameterSource()
                 .addValue("id", id)
                 .addValue("tenantId", tenantId)

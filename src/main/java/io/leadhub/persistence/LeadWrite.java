@@ -24,7 +24,7 @@ public record LeadWrite(UUID id, UUID tenantId, String source, CanonicalLead lea
     }
 
     public static LeadWrite of(UUID tenantId, String source, CanonicalLead lead, String rawJson, Instant receivedAt) {
-        return new LeadWrite(UUID.randomUUID(), tenantId, source, lead, rawJson, receivedAt);
+        return new LeadWrite(RowIds.next(), tenantId, source, lead, rawJson, receivedAt);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.leadhub.support.HubIntegrationTest;
 import io.leadhub.support.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,21 @@ class LeadBatchStatementTest extends HubIntegrationTest {
             assertThat(jdbc.queryForList("SELECT type FROM lead_events WHERE lead_id = ?", String.class,
                     saved.get(i).id())).containsExactly("lead.created");
         }
+    }
+
+    @Test
+    void leadIdsAreTimeOrderedSoNewLeadsSortAfterOlderOnesInTheDatabase() throws Exception {
+        TestTenant tenant = tenants.create();
+        List<UUID> created = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            created.add(statement.execute(List.of(write(tenant, lead("o-" + i, "Ann"), "Ann", Instant.now())))
+                    .get(0).id());
+            Thread.sleep(2); // ids of one millisecond share their time and are ordered by chance only
+        }
+
+        assertThat(created).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+        assertThat(jdbc.queryForList("SELECT id FROM leads WHERE tenant_id = ? ORDER BY id", UUID.class, tenant.id()))
+                .containsExactlyElementsOf(created);
     }
 
     @Test
