@@ -56,6 +56,11 @@ leads_count() { "${PSQL[@]}" -c "SELECT count(*) FROM leads WHERE tenant_id = '$
 
 warm_up "$WARMUP"
 
+# Every phase starts right after a checkpoint. Otherwise the one PostgreSQL runs every few minutes lands in
+# whichever phase it falls in: that phase pays for writing the dirty pages out, and for the full-page images its
+# inserts then log, and the one beside it does not.
+checkpoint() { "${PSQL[@]}" -c "CHECKPOINT"; }
+
 # One phase of the raw limit: pgbench for $3 seconds at $1 clients, tagged $2, into the plain copy of leads
 # (kind raw) or the copy with the tenant foreign key (kind rawfk, $4).
 raw_phase() {
@@ -63,10 +68,11 @@ raw_phase() {
   t=$(threads_for "$c")
   if [ "$kind" = rawfk ]; then script=raw-insert-fk.sql; fi
   echo "bench: raw insert limit ($kind), $c client(s), ${secs}s ($tag)"
+  checkpoint
   pidstat -u -h 1 "$secs" > "$OUT/cpu-$kind-c$c-$tag.txt" & cpu_pid=$!
   # Prepared statements, as the hub's JDBC driver uses: the simple protocol would understate the raw limit.
   (cd "$OUT" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -f "$script" -c "$c" -j "$t" \
-      -T "$secs" -l --log-prefix="$kind-c$c-$tag" postgres > "$kind-c$c-$tag.txt" 2>&1)
+      -T "$secs" -D phase="raw-$(date +%s)-c$c-$tag" -D n=0 -l --log-prefix="$kind-c$c-$tag" postgres > "$kind-c$c-$tag.txt" 2>&1)
   wait "$cpu_pid"
 }
 
@@ -75,6 +81,7 @@ hub_phase() {
   local c=$1 tag=$2 secs=$3 t cpu_pid before after jit_before
   t=$(threads_for "$c")
   echo "bench: hub POST /hooks/ghl, $c connection(s), ${secs}s ($tag)"
+  checkpoint
   before=$(leads_count)
   jit_before=$(jit_seconds)
   pidstat -u -h 1 "$secs" > "$OUT/cpu-hub-c$c-$tag.txt" & cpu_pid=$!
