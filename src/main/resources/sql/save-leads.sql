@@ -10,6 +10,7 @@
 -- statuses merge, notes the lead lacks are appended, and raw is the newest payload. "Newer" is by received_at,
 -- when the delivery reached the hub, not by when it is written: a delivery parked in the intake inbox and replayed after a newer one was stored
 -- only fills what the lead lacks (newer_wins, V4), and its raw copy is not kept; it is still a lead event.
+-- Every event keeps its delivery as sent (V6): the raw copy, read from the input once for both rows.
 -- xmax = 0 only on a freshly inserted row.
 WITH input AS (
     SELECT * FROM jsonb_to_recordset(CAST(:leads AS jsonb)) AS i(
@@ -23,8 +24,7 @@ WITH input AS (
         seller_lead_id text, price numeric, direct_post_price numeric, trusted_form_url text,
         ip_address text, user_agent text, entity text, statuses jsonb,
         assignee text, viewers jsonb, notes jsonb, tags jsonb,
-        practice_area text, custom jsonb, raw jsonb, received_at timestamptz,
-        event_payload jsonb)
+        practice_area text, custom jsonb, raw jsonb, received_at timestamptz)
 ), saved AS (
 INSERT INTO leads (id, tenant_id, source, external_id, first_name, last_name,
                    full_name, email, phone, phone_original, phone_type, date_of_birth,
@@ -117,7 +117,7 @@ RETURNING id, tenant_id, source, external_id, (xmax = 0) AS created, created_at,
 ), event AS (
     INSERT INTO lead_events (lead_id, tenant_id, type, source, payload)
     SELECT s.id, s.tenant_id, CASE WHEN s.created THEN 'lead.created' ELSE 'lead.updated' END, s.source,
-           i.event_payload
+           i.raw
       FROM saved s
       -- A new lead keeps the id it was sent with; an updated one is found by its external id.
       JOIN input i ON i.id = s.id

@@ -177,11 +177,10 @@ public class LeadBatchStatement {
         value(json, "tags", workflow.tags());
         value(json, "custom", lead.custom());
         // Stored as sent: the body was already checked to be one JSON object, so it is embedded, not re-encoded.
+        // The lead's event keeps this same copy (save-leads.sql), so it travels and is parsed once.
         json.writeFieldName("raw");
         json.writeRawValue(write.rawJson());
         json.writeStringField("received_at", write.receivedAt().toString());
-        // The event records what this delivery said; the lead's id and time are the event row's own.
-        value(json, "event_payload", lead);
         json.writeEndObject();
     }
 

@@ -254,10 +254,10 @@ class DurableAcceptanceHttpTest extends HubIntegrationTest {
                 + "\"}", receivedAt);
     }
 
-    /** The first name each delivery of the lead said, in the order its events were written. */
+    /** The first name each delivery of the lead sent, as its event keeps it, in the order the events were written. */
     private List<String> eventFirstNames(TestTenant tenant, String contactId) {
         return jdbc.queryForList("""
-                SELECT e.payload->'contact'->>'firstName'
+                SELECT e.payload->>'first_name'
                   FROM lead_events e JOIN leads l ON l.id = e.lead_id
                  WHERE l.tenant_id = ? AND l.external_id = ?
                  ORDER BY e.id""", String.class, tenant.id(), contactId);

@@ -2,6 +2,8 @@ package io.leadhub.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhub.support.Fixtures;
 import io.leadhub.support.HubHttp.Response;
@@ -99,8 +101,22 @@ class GhlIntakeHttpTest extends HubIntegrationTest {
         Map<String, Object> lead = jdbc.queryForMap("SELECT email, city FROM leads WHERE id = ?", leadId);
         assertThat(lead).containsEntry("email", "ann.new@example.com").containsEntry("city", "Austin");
         assertThat(eventTypes(leadId)).containsExactly("lead.created", "lead.updated");
+        // Each event keeps its delivery as sent; the lead's raw copy is the newest one's.
+        assertThat(jdbc.queryForList("SELECT payload::text FROM lead_events WHERE lead_id = ? ORDER BY id",
+                String.class, leadId).stream().map(GhlIntakeHttpTest::json).toList())
+                .containsExactly(json(first), json(second));
+        assertThat(json(jdbc.queryForObject("SELECT raw::text FROM leads WHERE id = ?", String.class, leadId)))
+                .isEqualTo(json(second));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM leads WHERE tenant_id = ?", Integer.class, tenant.id()))
                 .isEqualTo(1);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     @Test
