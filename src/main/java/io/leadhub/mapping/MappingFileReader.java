@@ -208,7 +208,8 @@ final class MappingFileReader {
             throw fail(where + ": no source keys; list at least one, e.g. [" + field + "]");
         }
         return new ValueSource.Paths(written,
-                written.stream().map(path -> KeyNames.normalize(path, settings.flatten())).toList());
+                written.stream().map(path -> PayloadPaths.SourcePath.of(KeyNames.normalize(path, settings.flatten())))
+                        .toList());
     }
 
     private ValueSource.Expression expression(JsonNode node, String where) {

@@ -24,8 +24,8 @@ final class MappingRun {
         return settings;
     }
 
-    List<PayloadPaths.Match> find(String normalizedPath) {
-        return paths.find(normalizedPath);
+    List<PayloadPaths.Match> find(PayloadPaths.SourcePath path) {
+        return paths.find(path);
     }
 
     void consume(List<String> address) {

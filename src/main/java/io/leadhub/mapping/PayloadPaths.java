@@ -18,6 +18,37 @@ final class PayloadPaths {
     record Match(Object value, List<String> address) {
     }
 
+    /**
+     * A normalized source path, taken apart once when its mapping file is read: the whole path, and each way to
+     * read it as a key followed by the rest of the path, longest key first. Finding it in a payload then cuts and
+     * hashes no strings; every source path of every rule is looked up for every request.
+     */
+    record SourcePath(String whole, List<Step> steps) {
+
+        static SourcePath of(String normalizedPath) {
+            return of(normalizedPath, new HashMap<>());
+        }
+
+        /** Suffixes are shared: "a.b.c" and its step "a" + "b.c" compile "b.c" once. */
+        private static SourcePath of(String path, Map<String, SourcePath> compiled) {
+            SourcePath known = compiled.get(path);
+            if (known != null) {
+                return known;
+            }
+            List<Step> steps = new ArrayList<>();
+            for (int dot = path.lastIndexOf('.'); dot >= 0; dot = path.lastIndexOf('.', dot - 1)) {
+                steps.add(new Step(path.substring(0, dot), of(path.substring(dot + 1), compiled)));
+            }
+            SourcePath sourcePath = new SourcePath(path, List.copyOf(steps));
+            compiled.put(path, sourcePath);
+            return sourcePath;
+        }
+    }
+
+    /** A key that a path may start with, and the path under it. */
+    record Step(String key, SourcePath rest) {
+    }
+
     /** A payload key as sent, and its value. */
     private record Key(String original, Object value) {
     }
@@ -36,28 +67,38 @@ final class PayloadPaths {
     }
 
     /**
-     * All matches of a normalized path, best first. At each level a key equal to the whole remaining path comes
+     * All matches of a source path, best first. At each level a key equal to the whole remaining path comes
      * before keys that are a prefix of it, so a literal top-level key containing dots ({@code "utm.source"}) wins
      * over a nested {@code utm: {source}}; among prefixes the longest goes first. Arrays are not descended into.
      */
-    List<Match> find(String normalizedPath) {
-        List<Match> matches = new ArrayList<>();
-        collect(root, normalizedPath, List.of(), matches);
-        return matches;
+    List<Match> find(SourcePath path) {
+        List<Match> matches = collect(root, path, List.of(), null);
+        return matches == null ? List.of() : matches;
     }
 
-    private void collect(Map<?, ?> map, String path, List<String> address, List<Match> matches) {
+    /** Adds the matches under this map to {@code matches}, made when the first is found; returns it. */
+    private List<Match> collect(Map<?, ?> map, SourcePath path, List<String> address, List<Match> matches) {
         Map<String, List<Key>> keys = keysOf(map);
-        for (Key key : keys.getOrDefault(path, List.of())) {
-            matches.add(new Match(key.value(), append(address, key.original())));
+        List<Key> exact = keys.get(path.whole());
+        if (exact != null) {
+            for (Key key : exact) {
+                if (matches == null) {
+                    matches = new ArrayList<>(2);
+                }
+                matches.add(new Match(key.value(), append(address, key.original())));
+            }
         }
-        for (int dot = path.lastIndexOf('.'); dot >= 0; dot = path.lastIndexOf('.', dot - 1)) {
-            for (Key key : keys.getOrDefault(path.substring(0, dot), List.of())) {
-                if (key.value() instanceof Map<?, ?> nested) {
-                    collect(nested, path.substring(dot + 1), append(address, key.original()), matches);
+        for (Step step : path.steps()) {
+            List<Key> prefixes = keys.get(step.key());
+            if (prefixes != null) {
+                for (Key key : prefixes) {
+                    if (key.value() instanceof Map<?, ?> nested) {
+                        matches = collect(nested, step.rest(), append(address, key.original()), matches);
+                    }
                 }
             }
         }
+        return matches;
     }
 
     private Map<String, List<Key>> keysOf(Map<?, ?> map) {
@@ -73,9 +114,9 @@ final class PayloadPaths {
     }
 
     private static List<String> append(List<String> address, String key) {
-        List<String> longer = new ArrayList<>(address);
-        longer.add(key);
-        return List.copyOf(longer);
+        String[] longer = address.toArray(new String[address.size() + 1]);
+        longer[address.size()] = key;
+        return List.of(longer);
     }
 
     /**

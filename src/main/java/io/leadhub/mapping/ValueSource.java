@@ -22,10 +22,10 @@ sealed interface ValueSource {
      * them. Keys after the winner, values that would not convert, and values a transform reduced to nothing
      * (rest-words of "Cher") are left for custom, because they did say something.
      */
-    record Paths(List<String> written, List<String> normalized) implements ValueSource {
+    record Paths(List<String> written, List<PayloadPaths.SourcePath> normalized) implements ValueSource {
         @Override
         public Resolved resolve(MappingRun run, Converter converter) {
-            for (String path : normalized) {
+            for (PayloadPaths.SourcePath path : normalized) {
                 for (PayloadPaths.Match match : run.find(path)) {
                     Object value;
                     try {
