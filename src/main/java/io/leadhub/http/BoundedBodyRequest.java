@@ -111,11 +111,30 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
         };
     }
 
-    /** Decoded in one go: a body is at most the limit, and a stream decoder would allocate more than it holds. */
+    /**
+     * Decoded in one go: a body is at most the limit, and a stream decoder would allocate more than it holds.
+     * Camel turns the reader into its message body as it creates the message; the text goes there as it is
+     * ({@link DecodedBody}), not copied out of the reader through buffers of its own.
+     */
     @Override
     public BufferedReader getReader() {
-        String text = new String(bodyOrEmpty(), readerCharset());
-        return new BufferedReader(new StringReader(text), Math.max(1, Math.min(text.length(), 8192)));
+        return new DecodedBody(new String(bodyOrEmpty(), readerCharset()));
+    }
+
+    /** A body already decoded: read as any reader, or taken whole by the type converter Camel's message uses. */
+    static final class DecodedBody extends BufferedReader {
+
+        private final String text;
+
+        DecodedBody(String text) {
+            // Nothing reads it through the buffer: Camel takes the text, and a bulk read bypasses a small buffer.
+            super(new StringReader(text), 1);
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
     }
 
     private Charset readerCharset() {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.StreamCache;
 import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMapping;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,9 @@ class PlatformHttpEngineHttpTest extends HubIntegrationTest {
 
     @Autowired
     Map<String, CamelRequestHandlerMapping> camelMappings;
+
+    @Autowired
+    CamelContext camel;
 
     @Test
     void everyRouteIsServedOnTheRequestThreadByTheOneCamelMapping() {
@@ -40,5 +46,26 @@ class PlatformHttpEngineHttpTest extends HubIntegrationTest {
         assertThat(response.header("Content-Length"))
                 .isEqualTo(String.valueOf(response.text().getBytes(StandardCharsets.UTF_8).length));
         assertThat(response.text()).contains("API key required");
+    }
+
+    @Test
+    void camelCachesADecodedBodyAsTheTextItHoldsWithoutReadingItThrough() throws Exception {
+        String text = "{\"first_name\":\"Zoë\"}";
+        BoundedBodyRequest.DecodedBody body = new BoundedBodyRequest.DecodedBody(text);
+
+        StreamCache cache = camel.getTypeConverter().mandatoryConvertTo(StreamCache.class, body);
+
+        assertThat(readAll((Reader) cache)).isEqualTo(text);
+        // Camel's own reader-to-cache conversion drains the reader through its buffers; this one never touches it.
+        assertThat(readAll(body)).isEqualTo(text);
+    }
+
+    private static String readAll(Reader reader) throws Exception {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[64];
+        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
     }
 }
