@@ -29,7 +29,10 @@ final class PayloadPaths {
             return of(normalizedPath, new HashMap<>());
         }
 
-        /** Suffixes are shared: "a.b.c" and its step "a" + "b.c" compile "b.c" once. */
+        /**
+         * Each suffix is built once and shared by every step that ends in it ("a.b.c" and its step "a" + "b.c"
+         * both reach "c"). Not a nicety: without it a path of n keys would build 2^n steps at start-up.
+         */
         private static SourcePath of(String path, Map<String, SourcePath> compiled) {
             SourcePath known = compiled.get(path);
             if (known != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadhub.support.HubHttp.Response;
 import io.leadhub.support.HubIntegrationTest;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -61,11 +62,8 @@ class PlatformHttpEngineHttpTest extends HubIntegrationTest {
     }
 
     private static String readAll(Reader reader) throws Exception {
-        StringBuilder text = new StringBuilder();
-        char[] buffer = new char[64];
-        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-            text.append(buffer, 0, n);
-        }
+        StringWriter text = new StringWriter();
+        reader.transferTo(text);
         return text.toString();
     }
 }
